@@ -1,0 +1,108 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// The ways code inside a handler's reach still runs once per execution environment: a <c>Lazy&lt;T&gt;</c>
+    /// factory stored in a field, <c>_client ??= new ...</c> or <c>if (_client == null) _client = new ...</c> on a
+    /// static or handler-instance field, and a DI singleton registration.
+    /// </summary>
+    internal sealed class InitOnceIdioms
+    {
+        private static readonly HashSet<string> SingletonRegistrations = new()
+        {
+            "AddSingleton", "TryAddSingleton", "AddKeyedSingleton", "TryAddKeyedSingleton",
+        };
+
+        private readonly WellKnownTypes _types;
+        private readonly HashSet<INamedTypeSymbol> _handlerTypes;
+
+        public InitOnceIdioms(WellKnownTypes types, IEnumerable<Handler> handlers)
+        {
+            _types = types;
+            _handlerTypes = new HashSet<INamedTypeSymbol>(handlers.Select(h => h.Method.ContainingType.OriginalDefinition), SymbolEqualityComparer.Default);
+        }
+
+        /// <summary>True when <paramref name="child"/>, directly under <paramref name="parent"/>, runs once per environment.</summary>
+        public bool TakesOffPath(IOperation parent, IOperation child)
+        {
+            switch (parent)
+            {
+                case IArgumentOperation { Parent: IObjectCreationOperation creation }
+                    when creation.Type.Is(_types.Lazy) && IsStoredInMember(creation):
+                    return true;
+                case IArgumentOperation { Parent: IInvocationOperation invocation }
+                    when IsSingletonRegistration(invocation.TargetMethod):
+                    return true;
+                case ICoalesceAssignmentOperation coalesceAssignment
+                    when child == coalesceAssignment.Value && IsEnvironmentLifetimeMember(coalesceAssignment.Target):
+                    return true;
+                case ISimpleAssignmentOperation assignment
+                    when child == assignment.Value && IsEnvironmentLifetimeMember(assignment.Target) && IsNullGuarded(assignment, MemberOf(assignment.Target)!):
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private bool IsSingletonRegistration(IMethodSymbol method)
+            => SingletonRegistrations.Contains(method.Name)
+               && (method.ContainingType.Is(_types.ServiceCollectionServiceExtensions) || method.ContainingType.Is(_types.ServiceCollectionDescriptorExtensions));
+
+        private static bool IsStoredInMember(IOperation creation)
+        {
+            var parent = creation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IFieldInitializerOperation or IPropertyInitializerOperation
+                || (parent is ISimpleAssignmentOperation assignment && MemberOf(assignment.Target) is not null);
+        }
+
+        /// <summary>A static member, or an instance member of a handler class (Lambda keeps one handler instance per environment).</summary>
+        private bool IsEnvironmentLifetimeMember(IOperation target)
+            => MemberOf(target) is { } member
+               && (member.IsStatic || _handlerTypes.Contains(member.ContainingType.OriginalDefinition));
+
+        private static ISymbol? MemberOf(IOperation target) => target switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+
+        /// <summary><c>if (_client == null) _client = ...</c>, <c>if (_client is null)</c>, and <c>_client ?? (_client = ...)</c>.</summary>
+        private static bool IsNullGuarded(IOperation assignment, ISymbol member)
+        {
+            for (var ancestor = assignment.Parent; ancestor is not null; ancestor = ancestor.Parent)
+            {
+                switch (ancestor)
+                {
+                    case IConditionalOperation conditional when TestsForNull(conditional.Condition, member):
+                        return true;
+                    case ICoalesceOperation coalesce when Mentions(coalesce.Value, member):
+                        return true;
+                    case IMethodBodyOperation or IAnonymousFunctionOperation or ILocalFunctionOperation:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool TestsForNull(IOperation condition, ISymbol member)
+            => Mentions(condition, member)
+               && condition.DescendantsAndSelf().Any(o =>
+                   o is IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } }
+                   || o is ILiteralOperation { ConstantValue: { HasValue: true, Value: null } }
+                   || (o is IConversionOperation { Operand: ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } }));
+
+        private static bool Mentions(IOperation operation, ISymbol member)
+            => operation.DescendantsAndSelf().Any(o => MemberOf(o) is { } referenced && SymbolEqualityComparer.Default.Equals(referenced.OriginalDefinition, member.OriginalDefinition));
+    }
+}

@@ -1,0 +1,109 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// Whether a creation is built from values that differ per invocation: a parameter (the event, or what a
+    /// caller passed down) or a local computed from one. Such an object cannot move to an init-time field,
+    /// and per-tenant clients built from the event are a legitimate design, so the reuse rules stay silent
+    /// on them unless <c>lambda_analyzers.report_event_dependent_creations = true</c>.
+    /// </summary>
+    internal static class InvocationInput
+    {
+        private const int MaxLocalHops = 4;
+
+        public static bool FeedsInto(IOperation creation, WellKnownTypes types)
+        {
+            var body = Root(creation);
+            return Inputs(creation).Any(input => DependsOnInput(input, creation, body, types, MaxLocalHops));
+        }
+
+        private static IEnumerable<IOperation> Inputs(IOperation creation)
+        {
+            switch (creation)
+            {
+                case IObjectCreationOperation objectCreation:
+                    foreach (var argument in objectCreation.Arguments)
+                    {
+                        yield return argument;
+                    }
+
+                    if (objectCreation.Initializer is { } initializer)
+                    {
+                        yield return initializer;
+                    }
+
+                    break;
+                case IInvocationOperation invocation:
+                    foreach (var argument in invocation.Arguments)
+                    {
+                        yield return argument;
+                    }
+
+                    break;
+            }
+        }
+
+        private static bool DependsOnInput(IOperation value, IOperation scope, IOperation body, WellKnownTypes types, int hops)
+        {
+            foreach (var operation in value.DescendantsAndSelf())
+            {
+                switch (operation)
+                {
+                    case IParameterReferenceOperation parameter
+                        when !parameter.Parameter.Type.Is(types.ILambdaContext) && !IsDeclaredWithin(parameter.Parameter, scope):
+                        return true;
+                    case ILocalReferenceOperation local when hops > 0 && !IsDeclaredWithin(local.Local, scope):
+                        if (ValuesOf(local.Local, body).Any(v => DependsOnInput(v, scope, body, types, hops - 1)))
+                        {
+                            return true;
+                        }
+
+                        break;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The initializer of a local and every value assigned to it in the body.</summary>
+        private static IEnumerable<IOperation> ValuesOf(ILocalSymbol local, IOperation body)
+        {
+            foreach (var operation in body.Descendants())
+            {
+                switch (operation)
+                {
+                    case IVariableDeclaratorOperation declarator when SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
+                                                                     && declarator.GetVariableInitializer() is { } initializer:
+                        yield return initializer.Value;
+                        break;
+                    case IAssignmentOperation { Target: ILocalReferenceOperation target } assignment when SymbolEqualityComparer.Default.Equals(target.Local, local):
+                        yield return assignment.Value;
+                        break;
+                    case IForEachLoopOperation loop when loop.Locals.Contains(local, SymbolEqualityComparer.Default):
+                        yield return loop.Collection;
+                        break;
+                }
+            }
+        }
+
+        private static bool IsDeclaredWithin(ISymbol symbol, IOperation scope)
+        {
+            var span = scope.Syntax.Span;
+            return symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == scope.Syntax.SyntaxTree && span.Contains(r.Span));
+        }
+
+        private static IOperation Root(IOperation operation)
+        {
+            while (operation.Parent is not null)
+            {
+                operation = operation.Parent;
+            }
+
+            return operation;
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System;
+using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// What one compilation knows about Lambda, shared by every rule: well-known types, the handlers and the
+    /// per-invocation path. Each fact is computed on first use and kept for the life of the compilation
+    /// snapshot (the IDE makes a new one after each edit), so a rule that looks at one document pays only
+    /// for what it asks.
+    /// </summary>
+    internal sealed class LambdaCompilation
+    {
+        private static readonly ConditionalWeakTable<Compilation, LambdaCompilation> Cache = new();
+
+        private readonly Compilation _compilation;
+        private readonly SemanticModelCache _models;
+        private readonly Lazy<ImmutableArray<Handler>> _handlers;
+        private readonly Lazy<InitOnceIdioms> _initOnce;
+        private readonly Lazy<PerInvocationPath> _path;
+
+        private LambdaCompilation(Compilation compilation)
+        {
+            _compilation = compilation;
+            _models = new SemanticModelCache(compilation);
+            Types = new WellKnownTypes(compilation);
+
+            // The analyzer driver cancels a whole analysis together, so a fact computed for one rule is not
+            // cancelled half-way by another; computing without a token keeps the shared value well-formed.
+            _handlers = new Lazy<ImmutableArray<Handler>>(() => HandlerFinder.Find(_compilation, Types, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _initOnce = new Lazy<InitOnceIdioms>(() => new InitOnceIdioms(Types, Handlers), LazyThreadSafetyMode.ExecutionAndPublication);
+            _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, Handlers, InitOnce, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public WellKnownTypes Types { get; }
+
+        public ImmutableArray<Handler> Handlers => _handlers.Value;
+
+        public InitOnceIdioms InitOnce => _initOnce.Value;
+
+        public PerInvocationPath Path => _path.Value;
+
+        public static LambdaCompilation For(Compilation compilation) => Cache.GetValue(compilation, static c => new LambdaCompilation(c));
+    }
+}

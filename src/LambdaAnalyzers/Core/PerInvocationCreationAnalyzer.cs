@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// The shape shared by the reuse rules (LAM001–LAM004): a creation of the rule's kind on a handler's
+    /// per-invocation path, reported on the creation expression with the handler and the call chain.
+    /// </summary>
+    public abstract class PerInvocationCreationAnalyzer : LambdaAnalyzer
+    {
+        internal const string EventDependentOption = "report_event_dependent_creations";
+        internal const string PooledConnectionsOption = "report_pooled_connections";
+
+        private protected PerInvocationCreationAnalyzer(DiagnosticDescriptor rule) => Rule = rule;
+
+        private protected DiagnosticDescriptor Rule { get; }
+
+        public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+        /// <summary>The consequence, completing the message: what to do and what it buys.</summary>
+        private protected abstract string Remedy(ReuseCandidate candidate);
+
+        private protected sealed override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.ObjectCreation, OperationKind.Invocation);
+        }
+
+        private void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            var types = lambda.Types;
+            if (ReuseCandidates.Classify(context.Operation, types) is not { } candidate || candidate.RuleId != Rule.Id)
+            {
+                return;
+            }
+
+            var tree = context.Operation.Syntax.SyntaxTree;
+            var options = context.Options;
+            if (candidate.IsPooledConnection && !options.GetBool(tree, PooledConnectionsOption, defaultValue: false))
+            {
+                return;
+            }
+
+            // `new HttpClient(new HttpClientHandler())`: the inner object moves with the outer one, one diagnostic is enough.
+            if (IsArgumentOfAnotherCandidate(context.Operation, types))
+            {
+                return;
+            }
+
+            if (lambda.Path.Find(context.Operation, context.ContainingSymbol) is not { } path)
+            {
+                return;
+            }
+
+            if (InvocationInput.FeedsInto(context.Operation, types) && !options.GetBool(tree, EventDependentOption, defaultValue: false))
+            {
+                return;
+            }
+
+            var severity = candidate.IsPooledConnection ? DiagnosticSeverity.Info : Rule.DefaultSeverity;
+            context.ReportDiagnostic(Diagnostic.Create(
+                Rule,
+                context.Operation.Syntax.GetLocation(),
+                severity,
+                additionalLocations: null,
+                properties: null,
+                candidate.CreatedType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                path.Handler.Name,
+                path.ViaText,
+                Remedy(candidate)));
+        }
+
+        private static bool IsArgumentOfAnotherCandidate(IOperation operation, WellKnownTypes types)
+        {
+            var parent = operation.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent is IArgumentOperation { Parent: { } outer } && ReuseCandidates.Classify(outer, types) is not null;
+        }
+    }
+}

@@ -1,0 +1,361 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
+    /// functions, and every method, constructor, accessor and instance initializer of this compilation that
+    /// it reaches through calls and <c>new</c>. Built once per compilation by walking outward from the
+    /// handlers; code no handler reaches is never bound.
+    /// </summary>
+    /// <remarks>
+    /// Not on the path: static initializers and constructors, the handler class's own constructor and
+    /// initializers, <c>Lazy&lt;T&gt;</c> factories stored in fields, null-guarded lazy initialisation of a
+    /// static or handler field, and DI singleton registrations (see <see cref="InitOnceIdioms"/>).
+    /// Interface and virtual calls reach every implementation in source, since any of them may run.
+    /// </remarks>
+    internal sealed class PerInvocationPath
+    {
+        private readonly Dictionary<IMethodSymbol, Step> _reachedMethods = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, Step> _typesConstructedPerInvocation = new(SymbolEqualityComparer.Default);
+        private readonly InitOnceIdioms _initOnce;
+        private readonly Compilation _compilation;
+        private readonly SemanticModelCache _models;
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
+
+        private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models)
+        {
+            _compilation = compilation;
+            _initOnce = initOnce;
+            _models = models;
+        }
+
+        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models, CancellationToken cancellationToken)
+        {
+            var path = new PerInvocationPath(compilation, initOnce, models);
+            path.Walk(handlers, cancellationToken);
+            return path;
+        }
+
+        /// <summary>
+        /// The path on which <paramref name="operation"/> runs on every invocation, or null when it runs once
+        /// per execution environment (or never from a handler).
+        /// </summary>
+        public InvocationPath? Find(IOperation operation, ISymbol containingSymbol)
+        {
+            IMethodSymbol? enclosingHandlerLambda = null;
+            for (var child = operation; child.Parent is { } parent; child = parent)
+            {
+                if (_initOnce.TakesOffPath(parent, child))
+                {
+                    return null;
+                }
+
+                if (enclosingHandlerLambda is null
+                    && parent is IAnonymousFunctionOperation lambda
+                    && _reachedMethods.TryGetValue(lambda.Symbol, out var lambdaStep)
+                    && lambdaStep.Previous is null)
+                {
+                    enclosingHandlerLambda = lambda.Symbol;
+                }
+            }
+
+            if (enclosingHandlerLambda is not null)
+            {
+                return PathTo(enclosingHandlerLambda);
+            }
+
+            switch (containingSymbol)
+            {
+                case IMethodSymbol method:
+                    return PathTo(Normalize(method));
+                case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                    when _typesConstructedPerInvocation.TryGetValue(containingSymbol.ContainingType.OriginalDefinition, out var constructorStep):
+                    return PathTo(constructorStep.Symbol);
+                default:
+                    return null;
+            }
+        }
+
+        public bool IsReached(IMethodSymbol method) => _reachedMethods.ContainsKey(Normalize(method));
+
+        private InvocationPath? PathTo(IMethodSymbol method)
+        {
+            if (!_reachedMethods.TryGetValue(method, out var step))
+            {
+                return null;
+            }
+
+            var chain = new List<ISymbol>();
+            for (var current = step; ; current = _reachedMethods[current.Previous!])
+            {
+                chain.Add(current.Symbol);
+                if (current.Previous is null)
+                {
+                    break;
+                }
+            }
+
+            chain.Reverse();
+            return new InvocationPath(step.Handler, chain.ToImmutableArray());
+        }
+
+        private void Walk(ImmutableArray<Handler> handlers, CancellationToken cancellationToken)
+        {
+            var queue = new Queue<Step>();
+            foreach (var handler in handlers)
+            {
+                var method = Normalize(handler.Method);
+                if (!_reachedMethods.ContainsKey(method))
+                {
+                    var step = new Step(handler, method, previous: null);
+                    _reachedMethods.Add(method, step);
+                    queue.Enqueue(step);
+                }
+            }
+
+            while (queue.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var step = queue.Dequeue();
+                foreach (var callee in Callees(step.Symbol, cancellationToken))
+                {
+                    var normalized = Normalize(callee);
+                    if (IsWalkable(normalized) && !_reachedMethods.ContainsKey(normalized))
+                    {
+                        var next = new Step(step.Handler, normalized, step.Symbol);
+                        _reachedMethods.Add(normalized, next);
+                        queue.Enqueue(next);
+                    }
+                }
+
+                if (step.Symbol.MethodKind == MethodKind.Constructor && RunsInstanceInitializers(step.Symbol, cancellationToken)
+                    && !_typesConstructedPerInvocation.ContainsKey(step.Symbol.ContainingType))
+                {
+                    _typesConstructedPerInvocation.Add(step.Symbol.ContainingType, step);
+                }
+            }
+        }
+
+        /// <summary>What a member reaches: calls, <c>new</c>, property accessors and method groups in its bodies.</summary>
+        private IEnumerable<IMethodSymbol> Callees(IMethodSymbol method, CancellationToken cancellationToken)
+        {
+            var bodies = _models.GetBodies(method, cancellationToken).ToList();
+            if (method.MethodKind == MethodKind.Constructor)
+            {
+                if (RunsInstanceInitializers(method, cancellationToken))
+                {
+                    bodies.AddRange(InstanceInitializers(method.ContainingType, cancellationToken));
+                }
+
+                if (ImplicitBaseConstructor(method, cancellationToken) is { } baseConstructor)
+                {
+                    yield return baseConstructor;
+                }
+            }
+
+            foreach (var body in bodies)
+            {
+                foreach (var operation in DescendantsOnPath(body))
+                {
+                    switch (operation)
+                    {
+                        case IInvocationOperation invocation:
+                            yield return invocation.TargetMethod;
+                            foreach (var implementation in Implementations(invocation.TargetMethod))
+                            {
+                                yield return implementation;
+                            }
+
+                            break;
+                        case IObjectCreationOperation { Constructor: { } constructor }:
+                            yield return constructor;
+                            break;
+                        case IPropertyReferenceOperation { Property: var property }:
+                            if (property.GetMethod is { } getter)
+                            {
+                                yield return getter;
+                            }
+
+                            if (property.SetMethod is { } setter)
+                            {
+                                yield return setter;
+                            }
+
+                            break;
+                        case IMethodReferenceOperation reference:
+                            yield return reference.Method;
+                            break;
+                    }
+                }
+            }
+        }
+
+        private IEnumerable<IOperation> DescendantsOnPath(IOperation root)
+        {
+            var stack = new Stack<IOperation>();
+            stack.Push(root);
+            while (stack.Count > 0)
+            {
+                var operation = stack.Pop();
+                yield return operation;
+                foreach (var child in operation.ChildOperations)
+                {
+                    if (!_initOnce.TakesOffPath(operation, child))
+                    {
+                        stack.Push(child);
+                    }
+                }
+            }
+        }
+
+        private static bool RunsInstanceInitializers(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            // A constructor that chains to `this(...)` leaves the initializers to the one it calls.
+            foreach (var reference in constructor.DeclaringSyntaxReferences)
+            {
+                if (reference.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: { } initializer }
+                    && initializer.ThisOrBaseKeyword.ValueText == "this")
+                {
+                    return false;
+                }
+            }
+
+            return !constructor.IsStatic;
+        }
+
+        private IEnumerable<IOperation> InstanceInitializers(INamedTypeSymbol type, CancellationToken cancellationToken)
+        {
+            foreach (var member in type.GetMembers())
+            {
+                if (member.IsStatic || member is not (IFieldSymbol or IPropertySymbol))
+                {
+                    continue;
+                }
+
+                foreach (var reference in member.DeclaringSyntaxReferences)
+                {
+                    var syntax = reference.GetSyntax(cancellationToken);
+                    SyntaxNode? initializer = syntax switch
+                    {
+                        VariableDeclaratorSyntax declarator => declarator.Initializer,
+                        PropertyDeclarationSyntax property => property.Initializer,
+                        _ => null,
+                    };
+
+                    if (initializer is not null && _models.Get(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
+                    {
+                        yield return operation;
+                    }
+                }
+            }
+        }
+
+        private static IMethodSymbol? ImplicitBaseConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
+        {
+            var hasExplicitInitializer = constructor.DeclaringSyntaxReferences
+                .Any(r => r.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: not null } or TypeDeclarationSyntax { BaseList: not null });
+            if (hasExplicitInitializer || constructor.ContainingType.BaseType is not { } baseType || !baseType.IsInSource())
+            {
+                return null;
+            }
+
+            return baseType.InstanceConstructors.FirstOrDefault(c => c.Parameters.Length == 0);
+        }
+
+        /// <summary>Source overrides and interface implementations a virtual or interface call may dispatch to.</summary>
+        private IEnumerable<IMethodSymbol> Implementations(IMethodSymbol target)
+        {
+            var definition = target.OriginalDefinition;
+            if (!(definition.IsAbstract || definition.IsVirtual || definition.ContainingType.TypeKind == TypeKind.Interface) || !definition.IsInSource())
+            {
+                return Enumerable.Empty<IMethodSymbol>();
+            }
+
+            _implementations ??= IndexImplementations();
+            return _implementations.TryGetValue(definition, out var implementations) ? implementations : Enumerable.Empty<IMethodSymbol>();
+        }
+
+        private Dictionary<IMethodSymbol, List<IMethodSymbol>> IndexImplementations()
+        {
+            var index = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
+            void Add(IMethodSymbol declared, IMethodSymbol implementation)
+            {
+                if (!index.TryGetValue(declared, out var list))
+                {
+                    index[declared] = list = new List<IMethodSymbol>();
+                }
+
+                list.Add(implementation);
+            }
+
+            foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
+            {
+                if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                {
+                    continue;
+                }
+
+                foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                {
+                    for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
+                    {
+                        Add(overridden.OriginalDefinition, member);
+                    }
+                }
+
+                foreach (var @interface in type.AllInterfaces)
+                {
+                    if (!@interface.IsInSource())
+                    {
+                        continue;
+                    }
+
+                    foreach (var interfaceMethod in @interface.GetMembers().OfType<IMethodSymbol>())
+                    {
+                        if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
+                        {
+                            Add(interfaceMethod.OriginalDefinition, implementation);
+                        }
+                    }
+                }
+            }
+
+            return index;
+        }
+
+        /// <summary>Code we can see: source bodies, and implicit constructors of source types (they run initializers).</summary>
+        private static bool IsWalkable(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences.Length > 0
+               || (method.MethodKind == MethodKind.Constructor && method.ContainingType.IsInSource());
+
+        private static IMethodSymbol Normalize(IMethodSymbol method)
+        {
+            var definition = method.ReducedFrom ?? method;
+            definition = definition.OriginalDefinition;
+            return definition.PartialImplementationPart ?? definition;
+        }
+
+        private sealed class Step
+        {
+            public Step(Handler handler, IMethodSymbol symbol, IMethodSymbol? previous)
+            {
+                Handler = handler;
+                Symbol = symbol;
+                Previous = previous;
+            }
+
+            public Handler Handler { get; }
+
+            public IMethodSymbol Symbol { get; }
+
+            public IMethodSymbol? Previous { get; }
+        }
+    }
+}

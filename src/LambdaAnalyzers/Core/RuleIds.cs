@@ -1,0 +1,11 @@
+namespace LambdaAnalyzers
+{
+    /// <summary>The rule catalog's IDs. They are fixed once shipped (see docs/rules).</summary>
+    public static class RuleIds
+    {
+        public const string AwsClientPerInvocation = "LAM001";
+        public const string HttpClientPerInvocation = "LAM002";
+        public const string ConnectionPoolPerInvocation = "LAM003";
+        public const string CostlyObjectPerInvocation = "LAM004";
+    }
+}

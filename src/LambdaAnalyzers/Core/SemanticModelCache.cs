@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// Semantic models of the trees the path walk visits, one per tree for the life of a compilation.
+    /// The walk reads bodies of methods outside the callback that asked (callees in other files), which is
+    /// why it needs models the analyzer driver did not hand it.
+    /// </summary>
+    internal sealed class SemanticModelCache
+    {
+        private readonly Compilation _compilation;
+        private readonly ConcurrentDictionary<SyntaxTree, SemanticModel> _models = new();
+
+        public SemanticModelCache(Compilation compilation) => _compilation = compilation;
+
+#pragma warning disable RS1030 // The per-invocation path spans files; the driver offers no model for a callee's tree.
+        public SemanticModel Get(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+#pragma warning restore RS1030
+
+        /// <summary>The operation trees of a member's bodies (several for a partial method; none for metadata).</summary>
+        public IEnumerable<IOperation> GetBodies(ISymbol symbol, CancellationToken cancellationToken)
+        {
+            foreach (var reference in symbol.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax(cancellationToken);
+                var operation = syntax is TypeDeclarationSyntax
+                    ? null // a primary constructor: its parameters hold no code of their own
+                    : Get(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+                if (operation is not null)
+                {
+                    yield return operation;
+                }
+            }
+        }
+    }
+}

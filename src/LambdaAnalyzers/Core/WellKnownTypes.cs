@@ -1,0 +1,108 @@
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// Every type the rules recognise, resolved by metadata name once per compilation. A null means the
+    /// compilation does not reference the package that defines it, so the rule that needs it stays silent.
+    /// </summary>
+    internal sealed class WellKnownTypes
+    {
+        public WellKnownTypes(Compilation compilation)
+        {
+            // Lambda runtime and events.
+            ILambdaContext = Get(compilation, "Amazon.Lambda.Core.ILambdaContext");
+            LambdaFunctionAttribute = Get(compilation, "Amazon.Lambda.Annotations.LambdaFunctionAttribute");
+            LambdaBootstrapBuilder = Get(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder");
+            RestApiAttribute = Get(compilation, "Amazon.Lambda.Annotations.APIGateway.RestApiAttribute");
+            HttpApiAttribute = Get(compilation, "Amazon.Lambda.Annotations.APIGateway.HttpApiAttribute");
+            SqsEventAttribute = Get(compilation, "Amazon.Lambda.Annotations.SQS.SQSEventAttribute");
+            SqsEvent = Get(compilation, "Amazon.Lambda.SQSEvents.SQSEvent");
+            SnsEvent = Get(compilation, "Amazon.Lambda.SNSEvents.SNSEvent");
+            S3Event = Get(compilation, "Amazon.Lambda.S3Events.S3Event");
+            CloudWatchEvent = Get(compilation, "Amazon.Lambda.CloudWatchEvents.CloudWatchEvent`1");
+            KinesisEvent = Get(compilation, "Amazon.Lambda.KinesisEvents.KinesisEvent");
+            DynamoDBEvent = Get(compilation, "Amazon.Lambda.DynamoDBEvents.DynamoDBEvent");
+            KafkaEvent = Get(compilation, "Amazon.Lambda.KafkaEvents.KafkaEvent");
+
+            // AWS SDK.
+            IAmazonService = Get(compilation, "Amazon.Runtime.IAmazonService");
+            DynamoDBContext = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContext");
+            DynamoDBContextBuilder = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder");
+            TransferUtility = Get(compilation, "Amazon.S3.Transfer.TransferUtility");
+
+            // HTTP.
+            HttpClient = Get(compilation, "System.Net.Http.HttpClient");
+            HttpMessageHandler = Get(compilation, "System.Net.Http.HttpMessageHandler");
+
+            // Connection pools and shared database/cache clients.
+            NpgsqlDataSource = Get(compilation, "Npgsql.NpgsqlDataSource");
+            NpgsqlDataSourceBuilder = Get(compilation, "Npgsql.NpgsqlDataSourceBuilder");
+            ConnectionMultiplexer = Get(compilation, "StackExchange.Redis.ConnectionMultiplexer");
+            MongoClient = Get(compilation, "MongoDB.Driver.MongoClient");
+            NpgsqlConnection = Get(compilation, "Npgsql.NpgsqlConnection");
+            MicrosoftSqlConnection = Get(compilation, "Microsoft.Data.SqlClient.SqlConnection");
+            SystemSqlConnection = Get(compilation, "System.Data.SqlClient.SqlConnection");
+            SqliteConnection = Get(compilation, "Microsoft.Data.Sqlite.SqliteConnection");
+            DbContext = Get(compilation, "Microsoft.EntityFrameworkCore.DbContext");
+
+            // Costly reusable objects.
+            JsonSerializerOptions = Get(compilation, "System.Text.Json.JsonSerializerOptions");
+            Regex = Get(compilation, "System.Text.RegularExpressions.Regex");
+            ServiceCollectionContainerBuilderExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions");
+            IConfigurationBuilder = Get(compilation, "Microsoft.Extensions.Configuration.IConfigurationBuilder");
+            X509Certificate2 = Get(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate2");
+            X509CertificateLoader = Get(compilation, "System.Security.Cryptography.X509Certificates.X509CertificateLoader");
+
+            // Initialise-once idioms that take creations off the per-invocation path.
+            Lazy = Get(compilation, "System.Lazy`1");
+            ServiceCollectionServiceExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
+            ServiceCollectionDescriptorExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
+        }
+
+        public INamedTypeSymbol? ILambdaContext { get; }
+        public INamedTypeSymbol? LambdaFunctionAttribute { get; }
+        public INamedTypeSymbol? LambdaBootstrapBuilder { get; }
+        public INamedTypeSymbol? RestApiAttribute { get; }
+        public INamedTypeSymbol? HttpApiAttribute { get; }
+        public INamedTypeSymbol? SqsEventAttribute { get; }
+        public INamedTypeSymbol? SqsEvent { get; }
+        public INamedTypeSymbol? SnsEvent { get; }
+        public INamedTypeSymbol? S3Event { get; }
+        public INamedTypeSymbol? CloudWatchEvent { get; }
+        public INamedTypeSymbol? KinesisEvent { get; }
+        public INamedTypeSymbol? DynamoDBEvent { get; }
+        public INamedTypeSymbol? KafkaEvent { get; }
+        public INamedTypeSymbol? IAmazonService { get; }
+        public INamedTypeSymbol? DynamoDBContext { get; }
+        public INamedTypeSymbol? DynamoDBContextBuilder { get; }
+        public INamedTypeSymbol? TransferUtility { get; }
+        public INamedTypeSymbol? HttpClient { get; }
+        public INamedTypeSymbol? HttpMessageHandler { get; }
+        public INamedTypeSymbol? NpgsqlDataSource { get; }
+        public INamedTypeSymbol? NpgsqlDataSourceBuilder { get; }
+        public INamedTypeSymbol? ConnectionMultiplexer { get; }
+        public INamedTypeSymbol? MongoClient { get; }
+        public INamedTypeSymbol? NpgsqlConnection { get; }
+        public INamedTypeSymbol? MicrosoftSqlConnection { get; }
+        public INamedTypeSymbol? SystemSqlConnection { get; }
+        public INamedTypeSymbol? SqliteConnection { get; }
+        public INamedTypeSymbol? DbContext { get; }
+        public INamedTypeSymbol? JsonSerializerOptions { get; }
+        public INamedTypeSymbol? Regex { get; }
+        public INamedTypeSymbol? ServiceCollectionContainerBuilderExtensions { get; }
+        public INamedTypeSymbol? IConfigurationBuilder { get; }
+        public INamedTypeSymbol? X509Certificate2 { get; }
+        public INamedTypeSymbol? X509CertificateLoader { get; }
+        public INamedTypeSymbol? Lazy { get; }
+        public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
+        public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
+
+        /// <summary>True when the compilation can contain a Lambda handler at all.</summary>
+        public bool ReferencesLambda => ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null;
+
+#pragma warning disable RS0030 // The one sanctioned place that resolves types by metadata name.
+        private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+#pragma warning restore RS0030
+    }
+}

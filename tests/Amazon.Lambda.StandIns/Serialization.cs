@@ -1,0 +1,19 @@
+using System;
+using System.IO;
+using Amazon.Lambda.Core;
+
+namespace Amazon.Lambda.Serialization.SystemTextJson
+{
+    public class DefaultLambdaJsonSerializer : ILambdaSerializer
+    {
+        public T Deserialize<T>(Stream requestStream) => System.Text.Json.JsonSerializer.Deserialize<T>(requestStream)!;
+        public void Serialize<T>(T response, Stream responseStream) => System.Text.Json.JsonSerializer.Serialize(responseStream, response);
+    }
+
+    public class SourceGeneratorLambdaJsonSerializer<TSGContext> : ILambdaSerializer
+        where TSGContext : System.Text.Json.Serialization.JsonSerializerContext
+    {
+        public T Deserialize<T>(Stream requestStream) => throw new NotSupportedException("stand-in");
+        public void Serialize<T>(T response, Stream responseStream) => throw new NotSupportedException("stand-in");
+    }
+}
