@@ -77,7 +77,7 @@ namespace LambdaAnalyzers
             var returned = method.ReturnType;
             switch (method.Name)
             {
-                case "Build" when declaringType.Is(types.DynamoDBContextBuilder):
+                case "Build" when declaringType.Implements(types.IDynamoDBContextBuilder):
                     return new ReuseCandidate(RuleIds.AwsClientPerInvocation, returned);
                 case "Create" when method.IsStatic && declaringType.Is(types.NpgsqlDataSource):
                 case "Build" or "BuildMultiHost" when declaringType.Is(types.NpgsqlDataSourceBuilder):

@@ -28,7 +28,7 @@ namespace LambdaAnalyzers
             // AWS SDK.
             IAmazonService = Get(compilation, "Amazon.Runtime.IAmazonService");
             DynamoDBContext = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContext");
-            DynamoDBContextBuilder = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContextBuilder");
+            IDynamoDBContextBuilder = Get(compilation, "Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder");
             TransferUtility = Get(compilation, "Amazon.S3.Transfer.TransferUtility");
 
             // HTTP.
@@ -75,7 +75,7 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? KafkaEvent { get; }
         public INamedTypeSymbol? IAmazonService { get; }
         public INamedTypeSymbol? DynamoDBContext { get; }
-        public INamedTypeSymbol? DynamoDBContextBuilder { get; }
+        public INamedTypeSymbol? IDynamoDBContextBuilder { get; }
         public INamedTypeSymbol? TransferUtility { get; }
         public INamedTypeSymbol? HttpClient { get; }
         public INamedTypeSymbol? HttpMessageHandler { get; }

@@ -1,4 +1,5 @@
-using LambdaAnalyzers.Rules;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
 using Verify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.AwsClientPerInvocationAnalyzer>;
 
 namespace LambdaAnalyzers.Tests.Rules
@@ -16,24 +17,477 @@ namespace LambdaAnalyzers.Tests.Rules
             {
                 public async Task Handle(SQSEvent evt, ILambdaContext context)
                 {
-                    var s3 = {|LAM001:new AmazonS3Client()|};
+                    var s3 = {|#0:new AmazonS3Client()|};
                     await s3.ListBucketsAsync();
                 }
+            }
+            """,
+            Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
+                "AmazonS3Client", "OrderHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
+
+        [Fact]
+        public Task ClientCreatedInHelper_Triggers_WithChain() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.DynamoDBv2;
+
+            public class OrderHandler
+            {
+                public Task Handle(string orderId, ILambdaContext context) => new PaymentService().ChargeAsync(orderId);
+            }
+
+            public class PaymentService
+            {
+                public Task ChargeAsync(string orderId)
+                {
+                    using var db = {|#0:new AmazonDynamoDBClient()|};
+                    return Task.CompletedTask;
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
+                "AmazonDynamoDBClient", "OrderHandler.Handle", " (via OrderHandler.Handle → PaymentService.ChargeAsync)", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
+
+        [Fact]
+        public Task ClientCreatedInServiceConstructorAndInitializer_ServiceNewedPerInvocation_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var service = new PaymentService();
+                    service.Run();
+                }
+            }
+
+            public class PaymentService
+            {
+                private readonly AmazonSQSClient _sqs = {|#1:new AmazonSQSClient()|};
+                private readonly AmazonS3Client _s3;
+
+                public PaymentService() => _s3 = {|#0:new AmazonS3Client()|};
+
+                public void Run() { }
+            }
+            """,
+            Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
+                "AmazonS3Client", "OrderHandler.Handle", " (via OrderHandler.Handle → PaymentService..ctor)", "store it in a static readonly field so warm invocations reuse its credentials and connections"),
+            Verify.Diagnostic("LAM001").WithLocation(1).WithArguments(
+                "AmazonSQSClient", "OrderHandler.Handle", " (via OrderHandler.Handle → PaymentService..ctor)", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
+
+        [Fact]
+        public Task HandlerConstructorAndInitializers_DoNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class OrderHandler
+            {
+                private readonly AmazonSQSClient _sqs = new AmazonSQSClient();
+                private readonly AmazonS3Client _s3;
+
+                public OrderHandler() => _s3 = new AmazonS3Client();
+
+                public void Handle(string input, ILambdaContext context) => _s3.Dispose();
             }
             """);
 
         [Fact]
-        public Task StaticReadonlyClient_DoesNotTrigger() => Verify.VerifyAsync("""
-            using System.Threading.Tasks;
+        public Task StaticInitializersAndStaticConstructor_DoNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+
+            public class OrderHandler
+            {
+                private static readonly AmazonS3Client S3 = new AmazonS3Client();
+                private static AmazonSQSClient Sqs { get; } = new AmazonSQSClient();
+                private static readonly AmazonSQSClient Other;
+
+                static OrderHandler() => Other = new AmazonSQSClient();
+
+                public void Handle(string input, ILambdaContext context) { S3.Dispose(); Sqs.Dispose(); Other.Dispose(); }
+            }
+            """);
+
+        [Fact]
+        public Task ExpressionBodiedStaticProperty_CreatesPerAccess_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public static class Clients
+            {
+                public static AmazonS3Client S3 => {|LAM001:new AmazonS3Client()|};
+            }
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context) => Clients.S3.Dispose();
+            }
+            """);
+
+        [Fact]
+        public Task LazyFactoryInField_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
             using Amazon.Lambda.Core;
             using Amazon.S3;
 
             public class OrderHandler
             {
-                private static readonly AmazonS3Client S3 = new AmazonS3Client();
+                private static readonly Lazy<AmazonS3Client> S3 = new Lazy<AmazonS3Client>(() => new AmazonS3Client());
+                private readonly Lazy<AmazonS3Client> _s3;
 
-                public Task Handle(string input, ILambdaContext context) => S3.ListBucketsAsync();
+                public void Handle(string input, ILambdaContext context)
+                {
+                    S3.Value.Dispose();
+                }
             }
             """);
+
+        [Fact]
+        public Task NullGuardedLazyInitOfStaticOrHandlerField_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.SQS;
+            using Amazon.DynamoDBv2;
+
+            public class OrderHandler
+            {
+                private static AmazonS3Client? s_s3;
+                private AmazonSQSClient? _sqs;
+                private static AmazonDynamoDBClient? s_db;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    s_s3 ??= new AmazonS3Client();
+                    _sqs ??= new AmazonSQSClient();
+                    if (s_db == null)
+                    {
+                        s_db = new AmazonDynamoDBClient();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NullGuardedInitOfPerInvocationServiceField_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context) => new Uploader().Upload();
+            }
+
+            public class Uploader
+            {
+                private AmazonS3Client? _s3;
+
+                public void Upload() => _s3 ??= {|LAM001:new AmazonS3Client()|};
+            }
+            """);
+
+        [Fact]
+        public Task UnconditionalAssignmentToStaticField_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                private static AmazonS3Client? s_s3;
+
+                public void Handle(string input, ILambdaContext context) => s_s3 = {|LAM001:new AmazonS3Client()|};
+            }
+            """);
+
+        [Fact]
+        public Task SingletonRegistration_DoesNotTrigger_TransientInHandler_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var services = new ServiceCollection();
+                    services.AddSingleton<IAmazonS3>(_ => new AmazonS3Client());
+                    services.AddSingleton(new AmazonS3Client());
+                    services.AddTransient<IAmazonS3>(_ => {|LAM001:new AmazonS3Client()|});
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ClientBuiltFromEventData_DoesNotTriggerByDefault() => Verify.VerifyAsync("""
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.Runtime;
+            using Amazon.S3;
+
+            public record TenantRequest(string Region, string AccessKey, string SecretKey);
+
+            public class TenantHandler
+            {
+                public void Handle(TenantRequest request, ILambdaContext context)
+                {
+                    var credentials = new BasicAWSCredentials(request.AccessKey, request.SecretKey);
+                    using var s3 = new AmazonS3Client(credentials, RegionEndpoint.GetBySystemName(request.Region));
+                }
+            }
+            """);
+
+        [Fact]
+        public async Task ClientBuiltFromEventData_TriggersWhenOptionOn()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using Amazon;
+                    using Amazon.Lambda.Core;
+                    using Amazon.S3;
+
+                    public class TenantHandler
+                    {
+                        public void Handle(string region, ILambdaContext context)
+                        {
+                            using var s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.GetBySystemName(region))|};
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.report_event_dependent_creations = true
+                """));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task ClientWithConfigFromEnvironment_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var region = Environment.GetEnvironmentVariable("BUCKET_REGION");
+                    using var s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.GetBySystemName(region))|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task DynamoDBContextBuilderAndTransferUtility_Trigger() => Verify.VerifyAsync("""
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+
+            public class OrderHandler
+            {
+                private static readonly AmazonDynamoDBClient Db = new AmazonDynamoDBClient();
+                private static readonly AmazonS3Client S3 = new AmazonS3Client();
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var ctx = {|LAM001:new DynamoDBContextBuilder().WithDynamoDBClient(() => Db).Build()|};
+                    var transfer = {|LAM001:new TransferUtility(S3)|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task InterfaceCallToServiceImplementation_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public interface IStorage { void Save(string key); }
+
+            public class S3Storage : IStorage
+            {
+                public void Save(string key) { using var s3 = {|LAM001:new AmazonS3Client()|}; }
+            }
+
+            public class OrderHandler
+            {
+                private static readonly IStorage Storage = new S3Storage();
+
+                public void Handle(string input, ILambdaContext context) => Storage.Save(input);
+            }
+            """);
+
+        [Fact]
+        public Task MethodNotReachedFromHandler_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Tools
+            {
+                public static AmazonS3Client MakeClient() => new AmazonS3Client();
+            }
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context) { }
+            }
+            """);
+
+        [Fact]
+        public Task AnnotationsHandler_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Annotations;
+            using Amazon.Lambda.Annotations.APIGateway;
+            using Amazon.S3;
+
+            public class Functions
+            {
+                [LambdaFunction]
+                [HttpApi(LambdaHttpMethod.Get, "/buckets")]
+                public int Count()
+                {
+                    using var s3 = {|LAM001:new AmazonS3Client()|};
+                    return 0;
+                }
+            }
+            """);
+
+        [Fact]
+        public async Task TopLevelBootstrapLambda_Triggers()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    var client = new AmazonS3Client();
+                    var handler = async (string input, ILambdaContext context) =>
+                    {
+                        using var perCall = {|LAM001:new AmazonS3Client()|};
+                        await client.ListBucketsAsync();
+                        return input;
+                    };
+
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task MainBootstrapMethodGroup_WithoutContextParameter_Triggers()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.S3;
+
+                    public static class Program
+                    {
+                        public static async Task Main()
+                        {
+                            await LambdaBootstrapBuilder.Create(Handle).Build().RunAsync();
+                        }
+
+                        private static Task<Stream> Handle(Stream input)
+                        {
+                            using var s3 = {|LAM001:new AmazonS3Client()|};
+                            return Task.FromResult(input);
+                        }
+                    }
+                    """,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task PartialClassOverTwoFiles_Triggers()
+        {
+            var test = new Verify.AnalyzerTest();
+            test.TestState.Sources.Add(("Handler.cs", """
+                using Amazon.Lambda.Core;
+
+                public partial class OrderHandler
+                {
+                    public void Handle(string input, ILambdaContext context) => Store(input);
+                }
+                """));
+            test.TestState.Sources.Add(("Handler.Storage.cs", """
+                using Amazon.S3;
+
+                public partial class OrderHandler
+                {
+                    private void Store(string input) { using var s3 = {|LAM001:new AmazonS3Client()|}; }
+                }
+                """));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task GenericAndNestedTypesAndRecordPrimaryConstructor_Trigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Outer
+            {
+                public class Handler<T>
+                {
+                    public void Handle(T input, ILambdaContext context) => new Service<T>(input).Run();
+                }
+            }
+
+            public record Service<T>(T Input)
+            {
+                private readonly AmazonS3Client _s3 = {|LAM001:new AmazonS3Client()|};
+
+                public void Run() { }
+            }
+            """);
+
+        [Fact]
+        public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            public interface ILambdaContext { }
+
+            public class AmazonS3Client { }
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context) { var s3 = new AmazonS3Client(); }
+            }
+            """);
+
+        [Fact]
+        public Task BrokenCode_DoesNotCrash() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var s3 = new AmazonS3Client({|CS1503:"not a region"|});
+                    var missing = new {|CS0246:Missing|}();
+                    Undefined{|CS1002:|}
+                }
+            }
+            """,
+            DiagnosticResult.CompilerError("CS0103").WithSpan(10, 9, 10, 18).WithArguments("Undefined"));
     }
 }
