@@ -14,6 +14,11 @@ namespace LambdaAnalyzers
         internal const string EventDependentOption = "report_event_dependent_creations";
         internal const string PooledConnectionsOption = "report_pooled_connections";
 
+        /// <summary>Diagnostic property telling the fixer not to hoist: a pooled connection must not be shared across threads.</summary>
+        internal const string DoNotHoistProperty = "DoNotHoist";
+
+        private static readonly ImmutableDictionary<string, string?> DoNotHoist = ImmutableDictionary<string, string?>.Empty.Add(DoNotHoistProperty, "true");
+
         private protected PerInvocationCreationAnalyzer(DiagnosticDescriptor rule) => Rule = rule;
 
         private protected DiagnosticDescriptor Rule { get; }
@@ -65,7 +70,7 @@ namespace LambdaAnalyzers
                 context.Operation.Syntax.GetLocation(),
                 severity,
                 additionalLocations: null,
-                properties: null,
+                properties: candidate.IsPooledConnection ? DoNotHoist : null,
                 candidate.CreatedType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 path.Handler.Name,
                 path.ViaText,

@@ -60,7 +60,13 @@ namespace LambdaAnalyzers.Tests.Verifiers
 
         public sealed class CodeFixTest : CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier>
         {
-            public CodeFixTest(bool withLambda = true) => LambdaTestSetup.Configure(this, withLambda);
+            public CodeFixTest(bool withLambda = true)
+            {
+                LambdaTestSetup.Configure(this, withLambda);
+
+                // Markup in the fixed code marks the diagnostics that must remain after the fix.
+                FixedState.MarkupHandling = MarkupMode.Allow;
+            }
         }
     }
 

@@ -1,0 +1,232 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace LambdaAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// Moves per-invocation creations into static readonly fields, so each execution environment builds
+    /// them once. One pass handles any number of diagnostics in a document (Fix All): fields get distinct
+    /// names, and identical creations in the same type share one field.
+    /// </summary>
+    internal static class Hoister
+    {
+        public static async Task<HoistPlan?> PlanAsync(Document document, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            return root is null || model is null ? null : Plan(root, model, diagnostic, cancellationToken);
+        }
+
+        public static async Task<Document> HoistAsync(Document document, IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var newFields = new Dictionary<TypeDeclarationSyntax, List<MemberDeclarationSyntax>>();
+            var takenNames = new Dictionary<TypeDeclarationSyntax, HashSet<string>>();
+            var sharedFields = new Dictionary<(TypeDeclarationSyntax Type, string Creation), string>();
+
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            {
+                if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
+                {
+                    continue;
+                }
+
+                var key = (plan.TargetType, Normalize(plan.Creation));
+                var fieldName = ExistingField(plan, model, cancellationToken);
+                if (fieldName is null && !sharedFields.TryGetValue(key, out fieldName))
+                {
+                    fieldName = UniqueName(plan, model, takenNames, cancellationToken);
+                    sharedFields[key] = fieldName;
+                    if (!newFields.TryGetValue(plan.TargetType, out var fields))
+                    {
+                        newFields[plan.TargetType] = fields = new List<MemberDeclarationSyntax>();
+                    }
+
+                    fields.Add(FieldFor(plan, fieldName, model));
+                }
+
+                ReplaceUses(editor, plan, fieldName, model, cancellationToken);
+            }
+
+            var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            foreach (var pair in newFields)
+            {
+                InsertFields(editor, pair.Key, pair.Value, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : ElasticCarriageReturnLineFeed);
+            }
+
+            return document.WithSyntaxRoot(editor.GetChangedRoot());
+        }
+
+        private static HoistPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            if (diagnostic.Properties.ContainsKey(PerInvocationCreationAnalyzer.DoNotHoistProperty))
+            {
+                return null;
+            }
+
+            var span = diagnostic.Location.SourceSpan;
+            var creation = root.FindNode(span, getInnermostNodeForTie: true)
+                .AncestorsAndSelf()
+                .OfType<ExpressionSyntax>()
+                .FirstOrDefault(e => e.Span == span);
+            return creation is null ? null : HoistPlan.TryCreate(creation, model, cancellationToken);
+        }
+
+        /// <summary>A static readonly field of the type that already holds the same creation.</summary>
+        private static string? ExistingField(HoistPlan plan, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var field in plan.TargetType.Members.OfType<FieldDeclarationSyntax>())
+            {
+                if (!field.Modifiers.Any(SyntaxKind.StaticKeyword) || !field.Modifiers.Any(SyntaxKind.ReadOnlyKeyword))
+                {
+                    continue;
+                }
+
+                foreach (var variable in field.Declaration.Variables)
+                {
+                    if (variable.Initializer?.Value is { } value
+                        && Normalize(value) == Normalize(plan.Creation)
+                        && model.GetDeclaredSymbol(variable, cancellationToken) is IFieldSymbol symbol
+                        && model.Compilation.ClassifyConversion(symbol.Type, plan.FieldType).IsImplicit)
+                    {
+                        return variable.Identifier.ValueText;
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        private static string UniqueName(HoistPlan plan, SemanticModel model, Dictionary<TypeDeclarationSyntax, HashSet<string>> takenNames, CancellationToken cancellationToken)
+        {
+            if (!takenNames.TryGetValue(plan.TargetType, out var taken))
+            {
+                var type = model.GetDeclaredSymbol(plan.TargetType, cancellationToken);
+                taken = new HashSet<string>(type?.MemberNames ?? Enumerable.Empty<string>()) { plan.TargetType.Identifier.ValueText };
+                takenNames[plan.TargetType] = taken;
+            }
+
+            var name = plan.PreferredName;
+            for (var suffix = 2; taken.Contains(name); suffix++)
+            {
+                name = plan.PreferredName + suffix;
+            }
+
+            taken.Add(name);
+            return name;
+        }
+
+        private static FieldDeclarationSyntax FieldFor(HoistPlan plan, string name, SemanticModel model)
+        {
+            var type = ParseTypeName(plan.FieldType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString())
+                .WithAdditionalAnnotations(Simplifier.Annotation);
+            var declarator = VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(plan.Creation.WithoutTrivia()));
+            return FieldDeclaration(VariableDeclaration(type, SingletonSeparatedList(declarator)))
+                .WithModifiers(TokenList(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.StaticKeyword), Token(SyntaxKind.ReadOnlyKeyword)))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static void ReplaceUses(DocumentEditor editor, HoistPlan plan, string fieldName, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (plan.Local is not null && plan.Holder?.Parent is { } body)
+            {
+                foreach (var identifier in body.DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (identifier.Identifier.ValueText == plan.Local.Name
+                        && SymbolEqualityComparer.Default.Equals(model.GetSymbolInfo(identifier, cancellationToken).Symbol, plan.Local))
+                    {
+                        editor.ReplaceNode(identifier, IdentifierName(fieldName).WithTriviaFrom(identifier));
+                    }
+                }
+
+                foreach (var disposal in plan.DisposalsOfLocal(model, cancellationToken))
+                {
+                    editor.RemoveNode(disposal);
+                }
+
+                if (plan.Holder is LocalDeclarationStatementSyntax declaration)
+                {
+                    MoveCommentsToNextStatement(editor, declaration);
+                    editor.RemoveNode(declaration, SyntaxRemoveOptions.KeepNoTrivia);
+                    return;
+                }
+            }
+
+            if (plan.Holder is UsingStatementSyntax usingStatement)
+            {
+                // The shared object must outlive the block: keep the block, drop the using.
+                editor.ReplaceNode(usingStatement, (current, _) => UnwrapUsing((UsingStatementSyntax)current));
+                return;
+            }
+
+            editor.ReplaceNode(plan.Creation, IdentifierName(fieldName).WithTriviaFrom(plan.Creation));
+        }
+
+        /// <summary>A comment above the removed declaration usually explains what follows it, so it stays.</summary>
+        private static void MoveCommentsToNextStatement(DocumentEditor editor, StatementSyntax removed)
+        {
+            var leading = removed.GetLeadingTrivia();
+            if (!leading.Any(t => t.IsKind(SyntaxKind.SingleLineCommentTrivia) || t.IsKind(SyntaxKind.MultiLineCommentTrivia))
+                || removed.Parent is not BlockSyntax block)
+            {
+                return;
+            }
+
+            var index = block.Statements.IndexOf(removed);
+            if (index + 1 >= block.Statements.Count)
+            {
+                return;
+            }
+
+            // Keep the comment lines, not the indentation that preceded the removed statement's first token.
+            var lastLineBreak = leading.LastOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            var comments = leading.TakeWhile(t => t != lastLineBreak).Append(lastLineBreak);
+            editor.ReplaceNode(block.Statements[index + 1], (current, _) => current.WithLeadingTrivia(comments.Concat(current.GetLeadingTrivia())));
+        }
+
+        private static SyntaxNode UnwrapUsing(UsingStatementSyntax usingStatement)
+        {
+            var body = usingStatement.Statement is BlockSyntax block ? block : Block(usingStatement.Statement);
+            return body.WithLeadingTrivia(usingStatement.GetLeadingTrivia()).WithTrailingTrivia(usingStatement.GetTrailingTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        private static void InsertFields(DocumentEditor editor, TypeDeclarationSyntax type, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
+        {
+            var lastField = type.Members.OfType<FieldDeclarationSyntax>().LastOrDefault();
+            if (lastField is not null)
+            {
+                editor.InsertAfter(lastField, fields);
+            }
+            else if (type.Members.FirstOrDefault() is { } firstMember)
+            {
+                var spaced = fields.Take(fields.Count - 1).Append(fields[fields.Count - 1].WithTrailingTrivia(endOfLine, endOfLine));
+                editor.InsertBefore(firstMember, spaced);
+            }
+            else
+            {
+                foreach (var field in fields)
+                {
+                    editor.AddMember(type, field);
+                }
+            }
+        }
+
+        private static string Normalize(SyntaxNode node) => node.WithoutTrivia().NormalizeWhitespace().ToFullString();
+    }
+}

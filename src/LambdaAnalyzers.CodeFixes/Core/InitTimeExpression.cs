@@ -1,0 +1,70 @@
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaAnalyzers.CodeFixes
+{
+    /// <summary>
+    /// Whether an expression can be evaluated at init, in a static field initializer: it may use constants,
+    /// static members, types and environment reads, but no local, parameter, instance member or await.
+    /// </summary>
+    internal static class InitTimeExpression
+    {
+        public static bool CanMoveToStaticInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+        {
+            foreach (var node in expression.DescendantNodesAndSelf())
+            {
+                switch (node)
+                {
+                    case ThisExpressionSyntax or BaseExpressionSyntax or AwaitExpressionSyntax:
+                        return false;
+                    case IdentifierNameSyntax identifier when !IsAvailableAtInit(identifier, expression, model, cancellationToken):
+                        return false;
+                }
+            }
+
+            return true;
+        }
+
+        private static bool IsAvailableAtInit(IdentifierNameSyntax identifier, ExpressionSyntax scope, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (identifier.IsVar)
+            {
+                return true;
+            }
+
+            var info = model.GetSymbolInfo(identifier, cancellationToken);
+            var symbol = info.Symbol ?? info.CandidateSymbols.FirstOrDefault();
+            switch (symbol)
+            {
+                case null:
+                    return false; // unresolved: broken code, decline
+                case ILocalSymbol or IParameterSymbol or IRangeVariableSymbol:
+                    return symbol.DeclaringSyntaxReferences.Any(r => scope.Span.Contains(r.Span));
+                case ITypeParameterSymbol typeParameter:
+                    return typeParameter.TypeParameterKind == TypeParameterKind.Type;
+                case INamespaceOrTypeSymbol:
+                    return true;
+                case IFieldSymbol { IsConst: true }:
+                    return true;
+                case IMethodSymbol { MethodKind: MethodKind.LocalFunction }:
+                    return false;
+                default:
+                    return symbol.IsStatic || HasExplicitReceiver(identifier) || IsObjectInitializerTarget(identifier);
+            }
+        }
+
+        /// <summary><c>Static.Instance.Member</c>: the receiver is checked on its own.</summary>
+        private static bool HasExplicitReceiver(IdentifierNameSyntax identifier)
+            => identifier.Parent is MemberAccessExpressionSyntax access && access.Name == identifier
+               || identifier.Parent is MemberBindingExpressionSyntax;
+
+        /// <summary><c>new AmazonS3Config { RegionEndpoint = ... }</c>: the left side names the new object's member.</summary>
+        private static bool IsObjectInitializerTarget(IdentifierNameSyntax identifier)
+            => identifier.Parent is AssignmentExpressionSyntax assignment
+               && assignment.Left == identifier
+               && assignment.Parent is InitializerExpressionSyntax { RawKind: (int)SyntaxKind.ObjectInitializerExpression };
+    }
+}

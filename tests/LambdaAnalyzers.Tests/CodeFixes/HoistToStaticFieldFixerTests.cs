@@ -1,0 +1,333 @@
+using LambdaAnalyzers.CodeFixes.Rules;
+using LambdaAnalyzers.Rules;
+using AwsClientFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.AwsClientPerInvocationAnalyzer, LambdaAnalyzers.CodeFixes.Rules.HoistToStaticFieldFixer>;
+using CostlyFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.CostlyObjectPerInvocationAnalyzer, LambdaAnalyzers.CodeFixes.Rules.HoistToStaticFieldFixer>;
+using HttpFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HttpClientPerInvocationAnalyzer, LambdaAnalyzers.CodeFixes.Rules.HoistToStaticFieldFixer>;
+using PoolFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.ConnectionPoolPerInvocationAnalyzer, LambdaAnalyzers.CodeFixes.Rules.HoistToStaticFieldFixer>;
+
+namespace LambdaAnalyzers.Tests.CodeFixes
+{
+    public class HoistToStaticFieldFixerTests
+    {
+        [Fact]
+        public Task Fix_HoistsUsingLocalToStaticField() => AwsClientFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    // Upload the order.
+                    using var s3 = {|LAM001:new AmazonS3Client()|};
+                    await s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "orders", Key = input });
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                private static readonly AmazonS3Client s_s3 = new AmazonS3Client();
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    // Upload the order.
+                    await s_s3.PutObjectAsync(new Amazon.S3.Model.PutObjectRequest { BucketName = "orders", Key = input });
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_InlineCreationInCallee_HoistsIntoCalleeType_AndRemovesDispose() => HttpFix.VerifyFixAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                public Task<string> Handle(string city, ILambdaContext context) => new WeatherClient().GetAsync(city);
+            }
+
+            public class WeatherClient
+            {
+                private const string BaseUrl = "https://example.com/";
+
+                public async Task<string> GetAsync(string city)
+                {
+                    var http = {|LAM002:new HttpClient { BaseAddress = new System.Uri(BaseUrl) }|};
+                    var body = await http.GetStringAsync(city);
+                    http.Dispose();
+                    return body;
+                }
+            }
+            """, """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                public Task<string> Handle(string city, ILambdaContext context) => new WeatherClient().GetAsync(city);
+            }
+
+            public class WeatherClient
+            {
+                private const string BaseUrl = "https://example.com/";
+                private static readonly HttpClient s_http = new HttpClient { BaseAddress = new System.Uri(BaseUrl) };
+
+                public async Task<string> GetAsync(string city)
+                {
+                    var body = await s_http.GetStringAsync(city);
+                    return body;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_ExpressionWithoutLocal_AndInstanceFieldInitializer() => AwsClientFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public Task Handle(string input, ILambdaContext context) => new Publisher().PublishAsync(input);
+            }
+
+            public class Publisher
+            {
+                private readonly IAmazonSQS _sqs = {|LAM001:new AmazonSQSClient()|};
+
+                public Task PublishAsync(string body) => {|LAM001:new AmazonS3Client()|}.ListBucketsAsync();
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.SQS;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public Task Handle(string input, ILambdaContext context) => new Publisher().PublishAsync(input);
+            }
+
+            public class Publisher
+            {
+                private readonly IAmazonSQS _sqs = s_amazonSQSClient;
+                private static readonly AmazonSQSClient s_amazonSQSClient = new AmazonSQSClient();
+                private static readonly AmazonS3Client s_amazonS3Client = new AmazonS3Client();
+
+                public Task PublishAsync(string body) => s_amazonS3Client.ListBucketsAsync();
+            }
+            """);
+
+        [Fact]
+        public Task FixAll_ManyCreations_SharesIdenticalOnes_AndKeepsNamesDistinct() => AwsClientFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handlers
+            {
+                private static readonly string s_s3 = "name taken";
+
+                public async Task Upload(string input, ILambdaContext context)
+                {
+                    using var s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.EUWest1)|};
+                    await s3.ListBucketsAsync();
+                }
+
+                public async Task Download(string input, ILambdaContext context)
+                {
+                    IAmazonS3 s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.EUWest1)|};
+                    await s3.ListBucketsAsync();
+                }
+
+                public async Task Audit(string input, ILambdaContext context)
+                {
+                    var s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.USEast1)|};
+                    await s3.ListBucketsAsync();
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handlers
+            {
+                private static readonly string s_s3 = "name taken";
+                private static readonly AmazonS3Client s_s32 = new AmazonS3Client(RegionEndpoint.EUWest1);
+                private static readonly AmazonS3Client s_s33 = new AmazonS3Client(RegionEndpoint.USEast1);
+
+                public async Task Upload(string input, ILambdaContext context)
+                {
+                    await s_s32.ListBucketsAsync();
+                }
+
+                public async Task Download(string input, ILambdaContext context)
+                {
+                    await s_s32.ListBucketsAsync();
+                }
+
+                public async Task Audit(string input, ILambdaContext context)
+                {
+                    await s_s33.ListBucketsAsync();
+                }
+            }
+            """, iterations: 3);
+
+        [Fact]
+        public Task Fix_ReusesExistingStaticField() => CostlyFix.VerifyFixAsync("""
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                private static readonly JsonSerializerOptions Web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+                public string Handle(object input, ILambdaContext context)
+                    => JsonSerializer.Serialize(input, {|LAM004:new JsonSerializerOptions(JsonSerializerDefaults.Web)|});
+            }
+            """, """
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                private static readonly JsonSerializerOptions Web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+
+                public string Handle(object input, ILambdaContext context)
+                    => JsonSerializer.Serialize(input, Web);
+            }
+            """);
+
+        [Fact]
+        public Task Fix_UsingStatementBlock_KeepsBlockDropsUsing() => AwsClientFix.VerifyFixAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    using (var s3 = {|LAM001:new AmazonS3Client()|})
+                    {
+                        s3.Config.ToString();
+                    }
+                }
+            }
+            """, """
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                private static readonly AmazonS3Client s_s3 = new AmazonS3Client();
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {
+                        s_s3.Config.ToString();
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenCreationUsesInstanceState() => AwsClientFix.VerifyNoFixAsync("""
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                private readonly RegionEndpoint _region = RegionEndpoint.EUWest1;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    using var s3 = {|LAM001:new AmazonS3Client(_region)|};
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_ReassignedLocal_KeepsItsDeclaration_MovesTheAssignedCreation() => AwsClientFix.VerifyFixAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var s3 = {|LAM001:new AmazonS3Client()|};
+                    if (input.Length > 3)
+                    {
+                        s3 = {|LAM001:new AmazonS3Client(Amazon.RegionEndpoint.USEast1)|};
+                    }
+                }
+            }
+            """, """
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                private static readonly AmazonS3Client s_amazonS3Client = new AmazonS3Client(Amazon.RegionEndpoint.USEast1);
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var s3 = {|LAM001:new AmazonS3Client()|};
+                    if (input.Length > 3)
+                    {
+                        s3 = s_amazonS3Client;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_AwaitedFactory() => PoolFix.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using StackExchange.Redis;
+
+            public class Handler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var redis = await {|LAM003:ConnectionMultiplexer.ConnectAsync("cache:6379")|};
+                }
+            }
+            """);
+
+        [Fact]
+        public async Task NoFix_TopLevelStatements()
+        {
+            const string source = """
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    var handler = (string input, ILambdaContext context) =>
+                    {
+                        using var s3 = {|LAM001:new AmazonS3Client()|};
+                        return input;
+                    };
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """;
+            var test = new AwsClientFix.CodeFixTest { TestCode = source, FixedCode = source };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            await test.RunAsync();
+        }
+    }
+}
