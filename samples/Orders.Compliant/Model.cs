@@ -1,0 +1,3 @@
+namespace Orders;
+
+public sealed record Order(string OrderId, string CustomerId, decimal Amount);

@@ -1,0 +1,55 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.RegularExpressions;
+
+namespace LambdaAnalyzers.Tests.Samples
+{
+    /// <summary>
+    /// The README's first command: building the sample prints the diagnostics. The analyzers are loaded by
+    /// the real compiler as analyzers (not as a reference), so this also proves the assembly loads in a
+    /// current SDK. One class so the builds run one after another.
+    /// </summary>
+    public class SampleBuildTests
+    {
+        private static readonly Regex DiagnosticLine = new(@"(?<file>[^/\\(]+\.cs)\((?<line>\d+),\d+\): (?<severity>warning|error) (?<id>LAM\d{3}):", RegexOptions.Compiled);
+
+        [Fact]
+        public void NoncompliantSample_ReportsExactlyTheExpectedDiagnostics_AndFailsUnderWarnAsError()
+        {
+            var (exitCode, output) = DotNetCli.Run("build samples/Orders.Noncompliant --no-incremental");
+            Assert.True(exitCode == 0, output);
+
+            var expected = new[]
+            {
+                "InvoiceUploadedHandler.cs:16 LAM004",
+                "InvoiceUploadedHandler.cs:21 LAM001",
+                "OrderQueueHandler.cs:27 LAM001",
+                "OrderQueueHandler.cs:31 LAM003",
+                "OrdersApi.cs:16 LAM001",
+                "OrdersApi.cs:23 LAM002",
+                "OrdersApi.cs:26 LAM004",
+            };
+            Assert.Equal(expected, Diagnostics(output, "warning"));
+
+            var (strictExitCode, strictOutput) = DotNetCli.Run("build samples/Orders.Noncompliant --no-incremental -warnaserror");
+            Assert.NotEqual(0, strictExitCode);
+            Assert.Equal(expected, Diagnostics(strictOutput, "error"));
+        }
+
+        [Fact]
+        public void CompliantSample_BuildsWithNoLambdaDiagnostics()
+        {
+            var (exitCode, output) = DotNetCli.Run("build samples/Orders.Compliant --no-incremental -warnaserror");
+            Assert.True(exitCode == 0, output);
+            Assert.Empty(Diagnostics(output, "warning").Concat(Diagnostics(output, "error")));
+        }
+
+        private static IReadOnlyList<string> Diagnostics(string output, string severity)
+            => DiagnosticLine.Matches(output)
+                .Where(m => m.Groups["severity"].Value == severity)
+                .Select(m => $"{m.Groups["file"].Value}:{m.Groups["line"].Value} {m.Groups["id"].Value}")
+                .Distinct()
+                .OrderBy(s => s, StringComparer.Ordinal)
+                .ToList();
+    }
+}
