@@ -8,6 +8,9 @@ namespace LambdaAnalyzers.Tests.Samples
     /// <summary>Runs the real <c>dotnet</c> CLI on the repository's projects, as a user would.</summary>
     internal static class DotNetCli
     {
+        /// <summary>Tests that run the CLI share one xunit collection: concurrent builds of the same projects would collide.</summary>
+        public const string Collection = "dotnet CLI";
+
         public static string RepositoryRoot { get; } = FindRoot();
 
         public static (int ExitCode, string Output) Run(string arguments, int timeoutSeconds = 300)

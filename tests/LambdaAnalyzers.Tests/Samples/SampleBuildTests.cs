@@ -9,6 +9,7 @@ namespace LambdaAnalyzers.Tests.Samples
     /// the real compiler as analyzers (not as a reference), so this also proves the assembly loads in a
     /// current SDK. One class so the builds run one after another.
     /// </summary>
+    [Collection(DotNetCli.Collection)]
     public class SampleBuildTests
     {
         private static readonly Regex DiagnosticLine = new(@"(?<file>[^/\\(]+\.cs)\((?<line>\d+),\d+\): (?<severity>warning|error) (?<id>LAM\d{3}):", RegexOptions.Compiled);

@@ -1,0 +1,123 @@
+using System.IO;
+using System.IO.Compression;
+using System.Linq;
+using System.Xml.Linq;
+
+namespace LambdaAnalyzers.Tests.Samples
+{
+    /// <summary>
+    /// The shipped artifact: pack the NuGet package, check its layout, consume it from a fresh project as a
+    /// user would (PackageReference), see the diagnostics in <c>dotnet build</c>, and apply the fix with
+    /// <c>dotnet format analyzers</c>.
+    /// </summary>
+    [Collection(DotNetCli.Collection)]
+    public class PackageTests : IDisposable
+    {
+        private readonly string _work = Directory.CreateTempSubdirectory("lambda-analyzers-package-").FullName;
+
+        // A version of its own per run: the NuGet cache keys extracted packages by version.
+        private readonly string _version = "0.0.0-test." + DateTime.UtcNow.ToString("yyyyMMddHHmmssfff");
+
+        [Fact]
+        public void Package_HasBothAssembliesAsAnalyzers_LoadsInBuild_AndItsFixRunsInDotnetFormat()
+        {
+            var feed = Path.Combine(_work, "feed");
+            var (packExit, packOutput) = DotNetCli.Run($"pack src/LambdaAnalyzers.Package -c Release -o \"{feed}\" -p:Version={_version}");
+            Assert.True(packExit == 0, packOutput);
+
+            var nupkg = Path.Combine(feed, $"LambdaAnalyzers.{_version}.nupkg");
+            using (var archive = ZipFile.OpenRead(nupkg))
+            {
+                var entries = archive.Entries.Select(e => e.FullName).ToList();
+                Assert.Contains("analyzers/dotnet/cs/LambdaAnalyzers.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/LambdaAnalyzers.CodeFixes.dll", entries);
+                Assert.Contains("README.md", entries);
+                Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+                Assert.DoesNotContain(entries, e => e.Contains("StandIns", StringComparison.Ordinal));
+
+                var nuspec = XDocument.Load(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+                var ns = nuspec.Root!.Name.Namespace;
+                var metadata = nuspec.Root.Element(ns + "metadata")!;
+                Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
+                Assert.Null(metadata.Element(ns + "dependencies"));
+                Assert.NotNull(metadata.Element(ns + "license"));
+                Assert.NotNull(metadata.Element(ns + "repository"));
+            }
+
+            var consumer = WriteConsumer(feed);
+            var (buildExit, buildOutput) = DotNetCli.Run($"build \"{consumer}\"");
+            Assert.True(buildExit == 0, buildOutput);
+            Assert.Contains("Handler.cs(9,18): warning LAM001", buildOutput);
+
+            var (formatExit, formatOutput) = DotNetCli.Run($"format analyzers \"{consumer}\" --diagnostics LAM001 --severity info");
+            Assert.True(formatExit == 0, formatOutput);
+            var fixedSource = File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Handler.cs"));
+            Assert.Contains("private static readonly AmazonS3Client s_s3 = new AmazonS3Client();", fixedSource);
+
+            var (rebuildExit, rebuildOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental");
+            Assert.True(rebuildExit == 0, rebuildOutput);
+            Assert.DoesNotContain("LAM001", rebuildOutput);
+        }
+
+        public void Dispose()
+        {
+            try
+            {
+                Directory.Delete(_work, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A build server may still hold a file; the temp folder is cleaned by the OS.
+            }
+        }
+
+        private string WriteConsumer(string feed)
+        {
+            var directory = Path.Combine(_work, "Consumer");
+            Directory.CreateDirectory(directory);
+            var standIns = typeof(Amazon.Lambda.Core.ILambdaContext).Assembly.Location;
+            File.WriteAllText(Path.Combine(directory, "nuget.config"), $"""
+                <?xml version="1.0" encoding="utf-8"?>
+                <configuration>
+                  <packageSources>
+                    <clear />
+                    <add key="local" value="{feed}" />
+                    <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                  </packageSources>
+                </configuration>
+                """);
+            File.WriteAllText(Path.Combine(directory, "Directory.Build.props"), "<Project />");
+            File.WriteAllText(Path.Combine(directory, "Directory.Packages.props"), "<Project />");
+            File.WriteAllText(Path.Combine(directory, "Consumer.csproj"), $"""
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <TargetFramework>net8.0</TargetFramework>
+                    <Nullable>enable</Nullable>
+                    <SuppressTfmSupportBuildWarnings>true</SuppressTfmSupportBuildWarnings>
+                    <NoWarn>NU1603</NoWarn>
+                  </PropertyGroup>
+                  <ItemGroup>
+                    <PackageReference Include="LambdaAnalyzers" Version="{_version}" />
+                    <PackageReference Include="AWSSDK.S3" Version="4.1.0" />
+                    <Reference Include="{standIns}" />
+                  </ItemGroup>
+                </Project>
+                """);
+            File.WriteAllText(Path.Combine(directory, "Handler.cs"), """
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using Amazon.S3;
+
+                public class Handler
+                {
+                    public async Task Handle(string input, ILambdaContext context)
+                    {
+                        var s3 = new AmazonS3Client();
+                        await s3.ListBucketsAsync();
+                    }
+                }
+                """);
+            return Path.Combine(directory, "Consumer.csproj");
+        }
+    }
+}
