@@ -14,8 +14,9 @@ namespace LambdaAnalyzers.CodeFixes
     /// </summary>
     internal sealed class HoistPlan
     {
-        private HoistPlan(ExpressionSyntax creation, TypeDeclarationSyntax targetType, ITypeSymbol fieldType, string preferredName, ILocalSymbol? local, SyntaxNode? holder)
+        private HoistPlan(ExpressionSyntax creation, TypeDeclarationSyntax targetType, ITypeSymbol fieldType, string preferredName, ILocalSymbol? local, SyntaxNode? holder, bool isStatic = true)
         {
+            IsStatic = isStatic;
             Creation = creation;
             TargetType = targetType;
             FieldType = fieldType;
@@ -25,6 +26,13 @@ namespace LambdaAnalyzers.CodeFixes
         }
 
         public ExpressionSyntax Creation { get; }
+
+        /// <summary>
+        /// True for a static readonly field with an initializer; false for a readonly instance field of a
+        /// handler class assigned in its constructors (Lambda keeps one handler instance per environment),
+        /// used when the creation needs the handler's own instance state.
+        /// </summary>
+        public bool IsStatic { get; }
 
         public TypeDeclarationSyntax TargetType { get; }
 
@@ -39,12 +47,18 @@ namespace LambdaAnalyzers.CodeFixes
         public SyntaxNode? Holder { get; }
 
         public static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
+            => TryCreate(creation, model, cancellationToken, allowInstance: true);
+
+        private static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken, bool allowInstance)
         {
-            if (creation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } targetType
-                || targetType is InterfaceDeclarationSyntax
-                || !InitTimeExpression.CanMoveToStaticInitializer(creation, model, cancellationToken))
+            if (creation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } targetType || targetType is InterfaceDeclarationSyntax)
             {
                 return null;
+            }
+
+            if (allowInstance && !InitTimeExpression.CanMoveToStaticInitializer(creation, model, cancellationToken))
+            {
+                return ForHandlerConstructor(creation, targetType, model, cancellationToken);
             }
 
             var createdType = model.GetTypeInfo(creation, cancellationToken).Type;
@@ -67,6 +81,32 @@ namespace LambdaAnalyzers.CodeFixes
 
             return new HoistPlan(creation, targetType, createdType, DefaultName(createdType), local: null, holder: null);
         }
+
+        private static HoistPlan? ForHandlerConstructor(ExpressionSyntax creation, TypeDeclarationSyntax targetType, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (model.GetDeclaredSymbol(targetType, cancellationToken) is not { IsStatic: false } type
+                || targetType is not (ClassDeclarationSyntax or RecordDeclarationSyntax)
+                || !IsHandlerType(type, model.Compilation)
+                || !InitTimeExpression.CanMoveToConstructor(creation, model, type, cancellationToken)
+                || creation.Ancestors().Any(a => a is ConstructorDeclarationSyntax)
+                || targetType.ParameterList is not null
+                || targetType.Members.OfType<ConstructorDeclarationSyntax>().Any(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword) && c.Body is null)
+                || type.InstanceConstructors.Any(c => c.DeclaringSyntaxReferences.Any(r => r.SyntaxTree != targetType.SyntaxTree || !targetType.Span.Contains(r.Span))))
+            {
+                // Constructors elsewhere (other partial parts), expression-bodied or primary constructors,
+                // and code already in a constructor are left to the user.
+                return null;
+            }
+
+            var plan = TryCreate(creation, model, cancellationToken, allowInstance: false);
+            return plan is null ? null : plan.AsInstanceField();
+        }
+
+        private HoistPlan AsInstanceField()
+            => new(Creation, TargetType, FieldType, "_" + PreferredName.Substring("s_".Length), Local, Holder, isStatic: false);
+
+        private static bool IsHandlerType(INamedTypeSymbol type, Compilation compilation)
+            => LambdaCompilation.For(compilation).Handlers.Any(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType.OriginalDefinition, type.OriginalDefinition));
 
         private static HoistPlan? ForLocal(ExpressionSyntax creation, TypeDeclarationSyntax targetType, VariableDeclaratorSyntax declarator, VariableDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken, ITypeSymbol createdType)
         {

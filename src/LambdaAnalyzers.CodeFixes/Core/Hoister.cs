@@ -47,8 +47,8 @@ namespace LambdaAnalyzers.CodeFixes
                     continue;
                 }
 
-                var key = (plan.TargetType, Normalize(plan.Creation));
-                var fieldName = ExistingField(plan, model, cancellationToken);
+                var key = (plan.TargetType, (plan.IsStatic ? "static " : "instance ") + Normalize(plan.Creation));
+                var fieldName = plan.IsStatic ? ExistingField(plan, model, cancellationToken) : null;
                 if (fieldName is null && !sharedFields.TryGetValue(key, out fieldName))
                 {
                     fieldName = UniqueName(plan, model, takenNames, cancellationToken);
@@ -58,7 +58,11 @@ namespace LambdaAnalyzers.CodeFixes
                         newFields[plan.TargetType] = fields = new List<MemberDeclarationSyntax>();
                     }
 
-                    fields.Add(FieldFor(plan, fieldName, model));
+                    fields.Add(FieldFor(plan, fieldName));
+                    if (!plan.IsStatic)
+                    {
+                        AssignInConstructors(editor, plan, fieldName, newFields[plan.TargetType]);
+                    }
                 }
 
                 ReplaceUses(editor, plan, fieldName, model, cancellationToken);
@@ -67,7 +71,7 @@ namespace LambdaAnalyzers.CodeFixes
             var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             foreach (var pair in newFields)
             {
-                InsertFields(editor, pair.Key, pair.Value, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : ElasticCarriageReturnLineFeed);
+                InsertMembers(editor, pair.Key, pair.Value, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : ElasticCarriageReturnLineFeed);
             }
 
             return document.WithSyntaxRoot(editor.GetChangedRoot());
@@ -132,14 +136,56 @@ namespace LambdaAnalyzers.CodeFixes
             return name;
         }
 
-        private static FieldDeclarationSyntax FieldFor(HoistPlan plan, string name, SemanticModel model)
+        private static FieldDeclarationSyntax FieldFor(HoistPlan plan, string name)
         {
             var type = ParseTypeName(plan.FieldType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString())
                 .WithAdditionalAnnotations(Simplifier.Annotation);
-            var declarator = VariableDeclarator(Identifier(name)).WithInitializer(EqualsValueClause(plan.Creation.WithoutTrivia()));
+            var declarator = VariableDeclarator(Identifier(name));
+            var modifiers = TokenList(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.ReadOnlyKeyword));
+            if (plan.IsStatic)
+            {
+                declarator = declarator.WithInitializer(EqualsValueClause(plan.Creation.WithoutTrivia()));
+                modifiers = modifiers.Insert(1, Token(SyntaxKind.StaticKeyword));
+            }
+
             return FieldDeclaration(VariableDeclaration(type, SingletonSeparatedList(declarator)))
-                .WithModifiers(TokenList(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.StaticKeyword), Token(SyntaxKind.ReadOnlyKeyword)))
+                .WithModifiers(modifiers)
                 .WithAdditionalAnnotations(Formatter.Annotation);
+        }
+
+        /// <summary>
+        /// Ends every constructor that does not chain to <c>this(...)</c> with the assignment, after the state
+        /// it uses is set; adds a parameterless constructor when the class has none.
+        /// </summary>
+        private static void AssignInConstructors(DocumentEditor editor, HoistPlan plan, string fieldName, List<MemberDeclarationSyntax> newMembers)
+        {
+            var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(fieldName), plan.Creation.WithoutTrivia()))
+                .WithAdditionalAnnotations(Formatter.Annotation);
+            var constructors = plan.TargetType.Members.OfType<ConstructorDeclarationSyntax>()
+                .Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword))
+                .ToList();
+            if (constructors.Count == 0)
+            {
+                newMembers.Add(ConstructorDeclaration(plan.TargetType.Identifier.WithoutTrivia())
+                    .WithModifiers(TokenList(Token(SyntaxKind.PublicKeyword)))
+                    .WithBody(Block(assignment))
+                    .WithAdditionalAnnotations(Formatter.Annotation));
+                return;
+            }
+
+            foreach (var constructor in constructors)
+            {
+                if (constructor.Initializer is { } initializer && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                {
+                    continue;
+                }
+
+                editor.ReplaceNode(constructor, (current, _) =>
+                {
+                    var currentConstructor = (ConstructorDeclarationSyntax)current;
+                    return currentConstructor.WithBody(currentConstructor.Body!.AddStatements(assignment));
+                });
+            }
         }
 
         private static void ReplaceUses(DocumentEditor editor, HoistPlan plan, string fieldName, SemanticModel model, CancellationToken cancellationToken)
@@ -206,7 +252,7 @@ namespace LambdaAnalyzers.CodeFixes
             return body.WithLeadingTrivia(usingStatement.GetLeadingTrivia()).WithTrailingTrivia(usingStatement.GetTrailingTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        private static void InsertFields(DocumentEditor editor, TypeDeclarationSyntax type, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
+        private static void InsertMembers(DocumentEditor editor, TypeDeclarationSyntax type, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
         {
             var lastField = type.Members.OfType<FieldDeclarationSyntax>().LastOrDefault();
             if (lastField is not null)

@@ -13,14 +13,26 @@ namespace LambdaAnalyzers.CodeFixes
     internal static class InitTimeExpression
     {
         public static bool CanMoveToStaticInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
+            => CanMove(expression, model, instanceType: null, cancellationToken);
+
+        /// <summary>
+        /// Whether the expression can run at the end of a constructor of <paramref name="instanceType"/>: as
+        /// for a static initializer, plus the instance's own fields, properties and methods.
+        /// </summary>
+        public static bool CanMoveToConstructor(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol instanceType, CancellationToken cancellationToken)
+            => CanMove(expression, model, instanceType, cancellationToken);
+
+        private static bool CanMove(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol? instanceType, CancellationToken cancellationToken)
         {
             foreach (var node in expression.DescendantNodesAndSelf())
             {
                 switch (node)
                 {
-                    case ThisExpressionSyntax or BaseExpressionSyntax or AwaitExpressionSyntax:
+                    case AwaitExpressionSyntax:
                         return false;
-                    case IdentifierNameSyntax identifier when !IsAvailableAtInit(identifier, expression, model, cancellationToken):
+                    case ThisExpressionSyntax or BaseExpressionSyntax when instanceType is null:
+                        return false;
+                    case IdentifierNameSyntax identifier when !IsAvailable(identifier, expression, model, instanceType, cancellationToken):
                         return false;
                 }
             }
@@ -28,7 +40,7 @@ namespace LambdaAnalyzers.CodeFixes
             return true;
         }
 
-        private static bool IsAvailableAtInit(IdentifierNameSyntax identifier, ExpressionSyntax scope, SemanticModel model, CancellationToken cancellationToken)
+        private static bool IsAvailable(IdentifierNameSyntax identifier, ExpressionSyntax scope, SemanticModel model, INamedTypeSymbol? instanceType, CancellationToken cancellationToken)
         {
             if (identifier.IsVar)
             {
@@ -52,8 +64,22 @@ namespace LambdaAnalyzers.CodeFixes
                 case IMethodSymbol { MethodKind: MethodKind.LocalFunction }:
                     return false;
                 default:
-                    return symbol.IsStatic || HasExplicitReceiver(identifier) || IsObjectInitializerTarget(identifier);
+                    return symbol.IsStatic || HasExplicitReceiver(identifier) || IsObjectInitializerTarget(identifier)
+                        || (instanceType is not null && IsMemberOf(symbol, instanceType));
             }
+        }
+
+        private static bool IsMemberOf(ISymbol symbol, INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(symbol.ContainingType?.OriginalDefinition, current.OriginalDefinition))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary><c>Static.Instance.Member</c>: the receiver is checked on its own.</summary>

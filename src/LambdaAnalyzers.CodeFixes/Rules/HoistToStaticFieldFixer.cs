@@ -10,7 +10,9 @@ namespace LambdaAnalyzers.CodeFixes.Rules
     /// <summary>
     /// LAM001–LAM004: move the creation out of the per-invocation path into a static readonly field,
     /// created once per execution environment. Offered only when the creation uses nothing that differs
-    /// per invocation, so the result always compiles.
+    /// per invocation, so the result always compiles. When the creation needs the handler's own instance
+    /// state, it moves into a readonly field assigned in the handler class's constructors instead: Lambda
+    /// keeps one handler instance per execution environment.
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(HoistToStaticFieldFixer)), Shared]
     public sealed class HoistToStaticFieldFixer : CodeFixProvider
@@ -39,7 +41,9 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                 var document = context.Document;
                 context.RegisterCodeFix(
                     CodeAction.Create(
-                        "Store in a static readonly field (created once per execution environment)",
+                        plan.IsStatic
+                            ? "Store in a static readonly field (created once per execution environment)"
+                            : "Initialize in the handler's constructor (once per execution environment)",
                         cancellationToken => Hoister.HoistAsync(document, new[] { diagnostic }, cancellationToken),
                         EquivalenceKey),
                     diagnostic);

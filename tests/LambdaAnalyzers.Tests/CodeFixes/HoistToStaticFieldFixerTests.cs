@@ -242,16 +242,116 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
-        public Task NoFix_WhenCreationUsesInstanceState() => AwsClientFix.VerifyNoFixAsync("""
+        public Task Fix_CreationUsesHandlerInstanceState_InitializesInConstructor() => AwsClientFix.VerifyFixAsync("""
             using Amazon;
             using Amazon.Lambda.Core;
             using Amazon.S3;
 
             public class Handler
             {
-                private readonly RegionEndpoint _region = RegionEndpoint.EUWest1;
+                private readonly RegionEndpoint _region;
+
+                public Handler()
+                {
+                    _region = RegionEndpoint.GetBySystemName(System.Environment.GetEnvironmentVariable("BUCKET_REGION") ?? "eu-west-1");
+                }
+
+                public Handler(RegionEndpoint region)
+                {
+                    _region = region;
+                }
 
                 public void Handle(string input, ILambdaContext context)
+                {
+                    using var s3 = {|LAM001:new AmazonS3Client(_region)|};
+                    s3.Config.ToString();
+                }
+            }
+            """, """
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                private readonly RegionEndpoint _region;
+                private readonly AmazonS3Client _s3;
+
+                public Handler()
+                {
+                    _region = RegionEndpoint.GetBySystemName(System.Environment.GetEnvironmentVariable("BUCKET_REGION") ?? "eu-west-1");
+                    _s3 = new AmazonS3Client(_region);
+                }
+
+                public Handler(RegionEndpoint region)
+                {
+                    _region = region;
+                    _s3 = new AmazonS3Client(_region);
+                }
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    _s3.Config.ToString();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_HandlerWithoutConstructor_GetsOne() => HttpFix.VerifyFixAsync("""
+            using System;
+            using System.Net.Http;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                private readonly Uri _baseAddress = new Uri("https://example.com/");
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    var http = {|LAM002:new HttpClient { BaseAddress = _baseAddress }|};
+                    http.GetAsync(input);
+                }
+            }
+            """, """
+            using System;
+            using System.Net.Http;
+            using Amazon.Lambda.Core;
+
+            public class Handler
+            {
+                private readonly Uri _baseAddress = new Uri("https://example.com/");
+                private readonly HttpClient _http;
+
+                public Handler()
+                {
+                    _http = new HttpClient { BaseAddress = _baseAddress };
+                }
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    _http.GetAsync(input);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenCreationUsesInstanceStateOfAServiceBuiltPerInvocation() => AwsClientFix.VerifyNoFixAsync("""
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public void Handle(string input, ILambdaContext context) => new Uploader(RegionEndpoint.EUWest1).Upload();
+            }
+
+            public class Uploader
+            {
+                private readonly RegionEndpoint _region;
+
+                public Uploader(RegionEndpoint region) => _region = region;
+
+                public void Upload()
                 {
                     using var s3 = {|LAM001:new AmazonS3Client(_region)|};
                 }
