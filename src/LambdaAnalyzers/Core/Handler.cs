@@ -30,5 +30,19 @@ namespace LambdaAnalyzers
         public HandlerDiscovery DiscoveredBy { get; }
 
         public string Name => Method.ToChainName();
+
+        /// <summary>Where a diagnostic about the handler itself sits: its name, or a bootstrap lambda's <c>async</c> keyword or arrow.</summary>
+        public Location NameLocation(System.Threading.CancellationToken cancellationToken)
+        {
+            if (Method.MethodKind == MethodKind.AnonymousFunction
+                && Method.DeclaringSyntaxReferences.Length > 0
+                && Method.DeclaringSyntaxReferences[0].GetSyntax(cancellationToken) is Microsoft.CodeAnalysis.CSharp.Syntax.LambdaExpressionSyntax lambda)
+            {
+                var token = lambda.AsyncKeyword.RawKind != 0 ? lambda.AsyncKeyword : lambda.ArrowToken;
+                return token.GetLocation();
+            }
+
+            return Method.Locations[0];
+        }
     }
 }

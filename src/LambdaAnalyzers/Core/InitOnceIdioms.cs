@@ -65,11 +65,11 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>A static member, or an instance member of a handler class (Lambda keeps one handler instance per environment).</summary>
-        private bool IsEnvironmentLifetimeMember(IOperation target)
+        public bool IsEnvironmentLifetimeMember(IOperation target)
             => MemberOf(target) is { } member
                && (member.IsStatic || _handlerTypes.Contains(member.ContainingType.OriginalDefinition));
 
-        private static ISymbol? MemberOf(IOperation target) => target switch
+        public static ISymbol? MemberOf(IOperation target) => target switch
         {
             IFieldReferenceOperation field => field.Field,
             IPropertyReferenceOperation property => property.Property,

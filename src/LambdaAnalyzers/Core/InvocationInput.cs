@@ -21,6 +21,10 @@ namespace LambdaAnalyzers
             return Inputs(creation).Any(input => DependsOnInput(input, creation, body, types, MaxLocalHops));
         }
 
+        /// <summary>Whether <paramref name="value"/> is computed from a parameter, directly or through locals.</summary>
+        public static bool Carries(IOperation value, WellKnownTypes types)
+            => DependsOnInput(value, value, Root(value), types, MaxLocalHops);
+
         private static IEnumerable<IOperation> Inputs(IOperation creation)
         {
             switch (creation)

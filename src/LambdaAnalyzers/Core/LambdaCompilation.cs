@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
@@ -21,6 +22,7 @@ namespace LambdaAnalyzers
         private readonly Lazy<ImmutableArray<Handler>> _handlers;
         private readonly Lazy<InitOnceIdioms> _initOnce;
         private readonly Lazy<PerInvocationPath> _path;
+        private readonly Lazy<Dictionary<IMethodSymbol, Handler>> _handlerByMethod;
 
         private LambdaCompilation(Compilation compilation)
         {
@@ -32,6 +34,21 @@ namespace LambdaAnalyzers
             // cancelled half-way by another; computing without a token keeps the shared value well-formed.
             _handlers = new Lazy<ImmutableArray<Handler>>(() => HandlerFinder.Find(_compilation, Types, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _initOnce = new Lazy<InitOnceIdioms>(() => new InitOnceIdioms(Types, Handlers), LazyThreadSafetyMode.ExecutionAndPublication);
+            _handlerByMethod = new Lazy<Dictionary<IMethodSymbol, Handler>>(
+                () =>
+                {
+                    var byMethod = new Dictionary<IMethodSymbol, Handler>(SymbolEqualityComparer.Default);
+                    foreach (var handler in Handlers)
+                    {
+                        if (!byMethod.ContainsKey(handler.Method))
+                        {
+                            byMethod.Add(handler.Method, handler);
+                        }
+                    }
+
+                    return byMethod;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
             _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, Handlers, InitOnce, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
@@ -42,6 +59,10 @@ namespace LambdaAnalyzers
         public InitOnceIdioms InitOnce => _initOnce.Value;
 
         public PerInvocationPath Path => _path.Value;
+
+        /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
+        public Handler? HandlerFor(IMethodSymbol method)
+            => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
 
         public static LambdaCompilation For(Compilation compilation) => Cache.GetValue(compilation, static c => new LambdaCompilation(c));
     }

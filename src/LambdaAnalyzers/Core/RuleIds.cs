@@ -7,5 +7,11 @@ namespace LambdaAnalyzers
         public const string HttpClientPerInvocation = "LAM002";
         public const string ConnectionPoolPerInvocation = "LAM003";
         public const string CostlyObjectPerInvocation = "LAM004";
+        public const string FailureSwallowed = "LAM203";
+        public const string AsyncVoidHandler = "LAM301";
+        public const string WorkLeftRunning = "LAM302";
+        public const string BlockingOnAsync = "LAM303";
+        public const string InvocationDataInSharedState = "LAM304";
+        public const string SynchronousLambdaInvoke = "LAM305";
     }
 }

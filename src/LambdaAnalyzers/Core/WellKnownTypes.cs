@@ -54,6 +54,19 @@ namespace LambdaAnalyzers
             X509Certificate2 = Get(compilation, "System.Security.Cryptography.X509Certificates.X509Certificate2");
             X509CertificateLoader = Get(compilation, "System.Security.Cryptography.X509Certificates.X509CertificateLoader");
 
+            // Tasks and Lambda-to-Lambda calls.
+            Task = Get(compilation, "System.Threading.Tasks.Task");
+            TaskOfT = Get(compilation, "System.Threading.Tasks.Task`1");
+            ValueTask = Get(compilation, "System.Threading.Tasks.ValueTask");
+            ValueTaskOfT = Get(compilation, "System.Threading.Tasks.ValueTask`1");
+            TaskFactory = Get(compilation, "System.Threading.Tasks.TaskFactory");
+            TaskAwaiter = Get(compilation, "System.Runtime.CompilerServices.TaskAwaiter");
+            TaskAwaiterOfT = Get(compilation, "System.Runtime.CompilerServices.TaskAwaiter`1");
+            ValueTaskAwaiter = Get(compilation, "System.Runtime.CompilerServices.ValueTaskAwaiter");
+            ValueTaskAwaiterOfT = Get(compilation, "System.Runtime.CompilerServices.ValueTaskAwaiter`1");
+            IAmazonLambda = Get(compilation, "Amazon.Lambda.IAmazonLambda");
+            LambdaInvokeRequest = Get(compilation, "Amazon.Lambda.Model.InvokeRequest");
+
             // Initialise-once idioms that take creations off the per-invocation path.
             Lazy = Get(compilation, "System.Lazy`1");
             ServiceCollectionServiceExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
@@ -94,9 +107,24 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? IConfigurationBuilder { get; }
         public INamedTypeSymbol? X509Certificate2 { get; }
         public INamedTypeSymbol? X509CertificateLoader { get; }
+        public INamedTypeSymbol? Task { get; }
+        public INamedTypeSymbol? TaskOfT { get; }
+        public INamedTypeSymbol? ValueTask { get; }
+        public INamedTypeSymbol? ValueTaskOfT { get; }
+        public INamedTypeSymbol? TaskFactory { get; }
+        public INamedTypeSymbol? TaskAwaiter { get; }
+        public INamedTypeSymbol? TaskAwaiterOfT { get; }
+        public INamedTypeSymbol? ValueTaskAwaiter { get; }
+        public INamedTypeSymbol? ValueTaskAwaiterOfT { get; }
+        public INamedTypeSymbol? IAmazonLambda { get; }
+        public INamedTypeSymbol? LambdaInvokeRequest { get; }
         public INamedTypeSymbol? Lazy { get; }
         public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
         public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
+
+        /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;: work that may still be running.</summary>
+        public bool IsTask(ITypeSymbol? type)
+            => type.IsOrDerivesFrom(Task) || type.Is(ValueTask) || type.Is(ValueTaskOfT);
 
         /// <summary>True when the compilation can contain a Lambda handler at all.</summary>
         public bool ReferencesLambda => ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null;

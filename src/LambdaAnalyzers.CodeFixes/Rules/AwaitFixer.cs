@@ -1,0 +1,127 @@
+using System.Collections.Immutable;
+using System.Composition;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Editing;
+using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
+using static Microsoft.CodeAnalysis.CSharp.SyntaxFactory;
+
+namespace LambdaAnalyzers.CodeFixes.Rules
+{
+    /// <summary>
+    /// LAM302 and LAM303: await the task instead of leaving it running or blocking on it. A handler method
+    /// that is not async yet becomes async; other synchronous code is left to the user (its callers would change).
+    /// </summary>
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AwaitFixer)), Shared]
+    public sealed class AwaitFixer : CodeFixProvider
+    {
+        private const string EquivalenceKey = "LambdaAnalyzers.Await";
+
+        public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.WorkLeftRunning, RuleIds.BlockingOnAsync);
+
+        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create((context, document, diagnostics) => FixAsync(document, diagnostics, context.CancellationToken)!);
+
+        public override async Task RegisterCodeFixesAsync(CodeFixContext context)
+        {
+            var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+            var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return;
+            }
+
+            foreach (var diagnostic in context.Diagnostics)
+            {
+                if (Rewrite(root, model, diagnostic, context.CancellationToken) is null)
+                {
+                    continue;
+                }
+
+                var document = context.Document;
+                context.RegisterCodeFix(
+                    CodeAction.Create("Await the task", ct => FixAsync(document, new[] { diagnostic }, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+
+        private static async Task<Document> FixAsync(Document document, System.Collections.Generic.IEnumerable<Diagnostic> diagnostics, CancellationToken cancellationToken)
+        {
+            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
+            var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+            if (root is null || model is null)
+            {
+                return document;
+            }
+
+            var editor = await DocumentEditor.CreateAsync(document, cancellationToken).ConfigureAwait(false);
+            var madeAsync = new System.Collections.Generic.HashSet<MethodDeclarationSyntax>();
+            foreach (var diagnostic in diagnostics)
+            {
+                if (Rewrite(root, model, diagnostic, cancellationToken) is not (var node, var replacement))
+                {
+                    continue;
+                }
+
+                editor.ReplaceNode(node, replacement);
+
+                // Signature from the original method (it has a symbol); applied to the edited one (it has the awaits).
+                if (AsyncConversion.MakeAsyncIfNeeded(node, model, cancellationToken, out var method) is { } asyncMethod && madeAsync.Add(method!))
+                {
+                    editor.ReplaceNode(method!, (current, _) => ((MethodDeclarationSyntax)current).WithReturnType(asyncMethod.ReturnType).WithModifiers(asyncMethod.Modifiers));
+                }
+            }
+
+            var changed = editor.GetChangedRoot();
+            return document.WithSyntaxRoot(madeAsync.Count > 0 ? TaskSyntax.EnsureUsing(changed, model.Compilation) : changed);
+        }
+
+        /// <summary>The node to replace and its awaited form, or null when an await cannot go there.</summary>
+        private static (SyntaxNode Node, SyntaxNode Replacement)? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        {
+            var span = diagnostic.Location.SourceSpan;
+            var node = root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().FirstOrDefault(n => n.Span == span && n is ExpressionSyntax);
+            if (node is null || !AsyncConversion.CanAwaitAt(node, model, cancellationToken))
+            {
+                return null;
+            }
+
+            ExpressionSyntax? awaited = node switch
+            {
+                // LAM302: `_ = SendAsync()` and `SendAsync()`.
+                AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "_" }, Right: var task } => task,
+                InvocationExpressionSyntax invocation when diagnostic.Id == RuleIds.WorkLeftRunning => invocation,
+
+                // LAM303: `t.Result`, `t.Wait()`, `t.GetAwaiter().GetResult()`.
+                MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Result", Expression: var task } => task,
+                InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Wait", Expression: var task } } => task,
+                InvocationExpressionSyntax
+                {
+                    Expression: MemberAccessExpressionSyntax
+                    {
+                        Name.Identifier.ValueText: "GetResult",
+                        Expression: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetAwaiter", Expression: var task } },
+                    },
+                } => task,
+                _ => null,
+            };
+
+            if (awaited is null)
+            {
+                return null;
+            }
+
+            var awaitExpression = AwaitExpression(awaited.WithoutTrivia());
+            SyntaxNode replacement = node.Parent is ExpressionStatementSyntax
+                ? awaitExpression
+                : ParenthesizedExpression(awaitExpression).WithAdditionalAnnotations(Simplifier.Annotation);
+            return (node, replacement.WithTriviaFrom(node).WithAdditionalAnnotations(Formatter.Annotation));
+        }
+    }
+}

@@ -1,0 +1,95 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM303: <c>.Result</c>, <c>.Wait()</c> or <c>GetAwaiter().GetResult()</c> on the per-invocation path.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class BlockingOnAsyncAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.BlockingOnAsync,
+            title: "Blocking on async work in a handler",
+            messageFormat: "'{0}' blocks a thread in '{1}'{2} until the task completes: the invocation is billed while the thread idles, failures arrive wrapped in AggregateException, and the small thread pool of a Lambda environment starves; make the handler async and await",
+            RuleCategories.ExecutionModel,
+            DiagnosticSeverity.Warning,
+            description: "The Lambda runtime supports Task-returning handlers. Blocking on a task instead holds a thread idle for the whole wait (billed duration), can starve the thread pool of an environment that has a fraction of a vCPU, and wraps exceptions in AggregateException.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.PropertyReference, OperationKind.Invocation);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            var types = lambda.Types;
+            var (blocking, task) = context.Operation switch
+            {
+                IPropertyReferenceOperation { Property.Name: "Result", Instance: { } instance } reference
+                    when types.IsTask(instance.Type) => ("Result", instance),
+                IInvocationOperation { TargetMethod.Name: "Wait", Instance: { } instance }
+                    when types.IsTask(instance.Type) => ("Wait()", instance),
+                IInvocationOperation { TargetMethod.Name: "GetResult", Instance: IInvocationOperation { TargetMethod.Name: "GetAwaiter", Instance: { } awaited } }
+                    when types.IsTask(awaited.Type) => ("GetAwaiter().GetResult()", awaited),
+                IInvocationOperation { TargetMethod: { Name: "WaitAll" or "WaitAny", IsStatic: true } method } invocation
+                    when method.ContainingType.Is(types.Task) => (method.Name + "()", (IOperation?)null),
+                _ => (null, null),
+            };
+
+            if (blocking is null || (task is not null && IsAlreadyComplete(task, context.Operation)))
+            {
+                return;
+            }
+
+            if (lambda.Path.Find(context.Operation, context.ContainingSymbol) is { } path)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Operation.Syntax.GetLocation(), blocking, path.Handler.Name, path.ViaText));
+            }
+        }
+
+        /// <summary>
+        /// <c>await Task.WhenAll(a, b); var x = a.Result;</c> and <c>t.ContinueWith(done => done.Result)</c> read a
+        /// task that has finished: nothing blocks.
+        /// </summary>
+        private static bool IsAlreadyComplete(IOperation task, IOperation blocking)
+        {
+            var symbol = task switch
+            {
+                ILocalReferenceOperation local => (ISymbol)local.Local,
+                IParameterReferenceOperation parameter => parameter.Parameter,
+                IFieldReferenceOperation field => field.Field,
+                _ => null,
+            };
+            if (symbol is null)
+            {
+                return false;
+            }
+
+            if (symbol is IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } })
+            {
+                return true; // a continuation's antecedent
+            }
+
+            var root = blocking;
+            while (root.Parent is not null)
+            {
+                root = root.Parent;
+            }
+
+            return root.Descendants().OfType<IAwaitOperation>().Any(awaited =>
+                awaited.Syntax.SpanStart < blocking.Syntax.SpanStart
+                && awaited.Operation.DescendantsAndSelf().Any(o => o switch
+                {
+                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
+                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
+                    IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, symbol),
+                    _ => false,
+                }));
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM203: a catch-all in an at-least-once handler that neither rethrows nor records a batch-item failure.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class FailureSwallowedAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.FailureSwallowed,
+            title: "Failure swallowed in an at-least-once handler",
+            messageFormat: "This catch in '{0}' swallows every exception: Lambda sees a success, so the {1} event is acknowledged and never retried nor dead-lettered; rethrow, or record a batch-item failure",
+            RuleCategories.Delivery,
+            DiagnosticSeverity.Warning,
+            description: "For asynchronous, SQS and stream triggers, Lambda retries a failed invocation and finally sends the event to a dead-letter queue or on-failure destination. A catch-all that logs and carries on turns every failure into a success: the event is deleted and lost.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.CatchClause);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            var catchClause = (ICatchClauseOperation)context.Operation;
+            if (catchClause.Filter is not null
+                || catchClause.ExceptionType.SpecialType != SpecialType.System_Object && catchClause.ExceptionType.ToDisplayString() != "System.Exception"
+                || EnclosingHandler(catchClause, context.ContainingSymbol, lambda) is not { } handler
+                || !handler.Trigger.IsAtLeastOnce()
+                || HandlesTheFailure(catchClause.Handler))
+            {
+                return;
+            }
+
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), handler.Name, Describe(handler.Trigger)));
+        }
+
+        /// <summary>The handler whose own body holds the catch: the method itself, or a bootstrap lambda around it.</summary>
+        private static Handler? EnclosingHandler(IOperation operation, ISymbol containingSymbol, LambdaCompilation lambda)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation function && lambda.HandlerFor(function.Symbol) is { } lambdaHandler)
+                {
+                    return lambdaHandler;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method ? lambda.HandlerFor(method) : null;
+        }
+
+        /// <summary>A throw, a stored failure (<c>BatchItemFailures.Add</c>, <c>failures.Add(id)</c>), or an explicit send to a queue or topic.</summary>
+        private static bool HandlesTheFailure(IBlockOperation handler)
+            => handler.Descendants().Any(operation => operation switch
+            {
+                IThrowOperation => true,
+                IInvocationOperation { TargetMethod.Name: var name } when name.StartsWith("Add", System.StringComparison.Ordinal)
+                                                                         || name.StartsWith("Send", System.StringComparison.Ordinal)
+                                                                         || name.StartsWith("Publish", System.StringComparison.Ordinal)
+                                                                         || name.StartsWith("Put", System.StringComparison.Ordinal) => true,
+                IObjectCreationOperation { Type.Name: "BatchItemFailure" } => true,
+                _ => false,
+            });
+
+        private static Location CatchLocation(ICatchClauseOperation catchClause)
+        {
+            var syntax = (CatchClauseSyntax)catchClause.Syntax;
+            var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
+            return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
+        }
+
+        private static string Describe(Trigger trigger) => trigger switch
+        {
+            Trigger.QueuePoll => "SQS",
+            Trigger.StreamPoll => "stream",
+            _ => "asynchronous",
+        };
+    }
+}

@@ -1,0 +1,164 @@
+using AsyncVoidFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.AsyncVoidHandlerAnalyzer, LambdaAnalyzers.CodeFixes.Rules.ReturnTaskFixer>;
+using BlockingFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.BlockingOnAsyncAnalyzer, LambdaAnalyzers.CodeFixes.Rules.AwaitFixer>;
+using LeftRunningFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.WorkLeftRunningAnalyzer, LambdaAnalyzers.CodeFixes.Rules.AwaitFixer>;
+using SwallowedFix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.FailureSwallowedAnalyzer, LambdaAnalyzers.CodeFixes.Rules.RethrowFixer>;
+
+namespace LambdaAnalyzers.Tests.CodeFixes
+{
+    public class ExecutionModelFixerTests
+    {
+        [Fact]
+        public Task AsyncVoid_Fix_ReturnsTask_AddingTheUsing() => AsyncVoidFix.VerifyFixAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async void {|LAM301:Handle|}(SQSEvent evt, ILambdaContext context) => await System.Threading.Tasks.Task.Delay(1);
+
+                public async void {|LAM301:Other|}(string input, ILambdaContext context) => await System.Threading.Tasks.Task.Delay(1);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context) => await System.Threading.Tasks.Task.Delay(1);
+
+                public async Task Other(string input, ILambdaContext context) => await System.Threading.Tasks.Task.Delay(1);
+            }
+            """);
+
+        [Fact]
+        public Task LeftRunning_Fix_AwaitsInAsyncMethod_AndDiscard() => LeftRunningFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    {|LAM302:AuditAsync(input)|};
+                    {|LAM302:_ = AuditAsync(input)|};
+                    await Task.CompletedTask;
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(10);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await AuditAsync(input);
+                    await AuditAsync(input);
+                    await Task.CompletedTask;
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(10);
+            }
+            """);
+
+        [Fact]
+        public Task Blocking_Fix_MakesTheHandlerAsync_AndAwaitsEachBlock() => BlockingFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    var a = {|LAM303:LoadAsync(input).Result|};
+                    {|LAM303:SaveAsync(a).Wait()|};
+                    return {|LAM303:LoadAsync(a).GetAwaiter().GetResult()|}.Trim();
+                }
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+                private static Task SaveAsync(string key) => Task.CompletedTask;
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    var a = await LoadAsync(input);
+                    await SaveAsync(a);
+                    return (await LoadAsync(a)).Trim();
+                }
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+                private static Task SaveAsync(string key) => Task.CompletedTask;
+            }
+            """);
+
+        [Fact]
+        public Task Blocking_NoFix_InSynchronousCallee() => BlockingFix.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context) => Repository.Load(input);
+            }
+
+            public static class Repository
+            {
+                public static string Load(string key) => {|LAM303:Task.FromResult(key).Result|};
+            }
+            """);
+
+        [Fact]
+        public Task Swallowed_Fix_Rethrows() => SwallowedFix.VerifyFixAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    try
+                    {
+                        Process();
+                    }
+                    {|LAM203:catch (Exception ex)|}
+                    {
+                        context.Logger.LogError(ex.Message);
+                    }
+                }
+
+                private static void Process() { }
+            }
+            """, """
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    try
+                    {
+                        Process();
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.Message);
+                        throw;
+                    }
+                }
+
+                private static void Process() { }
+            }
+            """);
+    }
+}

@@ -1,0 +1,78 @@
+using Verify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.BlockingOnAsyncAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules
+{
+    public class BlockingOnAsyncTests
+    {
+        [Fact]
+        public Task ResultWaitAndGetResult_Trigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    var a = {|#0:LoadAsync(input).Result|};
+                    {|#1:SaveAsync(a).Wait()|};
+                    var b = {|#2:LoadAsync(a).GetAwaiter().GetResult()|};
+                    return b;
+                }
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+                private static Task SaveAsync(string key) => Task.CompletedTask;
+            }
+            """,
+            Verify.Diagnostic("LAM303").WithLocation(0).WithArguments("Result", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM303").WithLocation(1).WithArguments("Wait()", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM303").WithLocation(2).WithArguments("GetAwaiter().GetResult()", "OrderHandler.Handle", ""));
+
+        [Fact]
+        public Task BlockingInCallee_Triggers() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context) => Repository.Load(input);
+            }
+
+            public static class Repository
+            {
+                public static string Load(string key) => {|LAM303:Task.FromResult(key).Result|};
+            }
+            """);
+
+        [Fact]
+        public Task ResultOfAwaitedTask_ContinuationAndConstructor_DoNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private readonly string _config;
+
+                public OrderHandler() => _config = Task.FromResult("config").Result;
+
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    var first = Task.FromResult(input);
+                    var second = Task.FromResult(_config);
+                    await Task.WhenAll(first, second);
+                    var combined = first.Result + second.Result;
+                    return await first.ContinueWith(done => done.Result + combined);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            using System.Threading.Tasks;
+
+            public class Worker
+            {
+                public int Run(object context) => Task.FromResult(1).Result;
+            }
+            """);
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using Verify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.InvocationDataInSharedStateAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules
+{
+    public class InvocationDataInSharedStateTests
+    {
+        [Fact]
+        public Task EventDataIntoStaticAndHandlerState_Triggers() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                private static readonly List<string> s_seen = new();
+                private static readonly Dictionary<string, string> s_bodies = new();
+                private string? _lastMessage;
+
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        {|#0:s_seen.Add(record.MessageId)|};
+                        {|#1:s_bodies[record.MessageId] = record.Body|};
+                        {|#2:_lastMessage = record.Body|};
+                    }
+                }
+            }
+            """,
+            Info(0, "s_seen"), Info(1, "s_bodies"), Info(2, "_lastMessage"));
+
+        [Fact]
+        public Task ConfigurationCacheAndCounters_DoNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private static readonly ConcurrentDictionary<string, string> s_settings = new();
+                private static int s_invocations;
+                private readonly List<string> _perInstance = new();
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    s_invocations++;
+                    var table = s_settings.GetOrAdd("TABLE", key => Environment.GetEnvironmentVariable(key) ?? "orders");
+                    var local = new List<string> { input };
+                    return table + local.Count;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task PerInvocationServiceState_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public int Handle(string input, ILambdaContext context) => new Batch().Add(input);
+            }
+
+            public class Batch
+            {
+                private readonly List<string> _items = new();
+
+                public int Add(string item) { _items.Add(item); return _items.Count; }
+            }
+            """);
+
+        [Fact]
+        public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            using System.Collections.Generic;
+
+            public class Worker
+            {
+                private static readonly List<string> s_seen = new();
+
+                public void Run(string input) => s_seen.Add(input);
+            }
+            """);
+
+        private static DiagnosticResult Info(int location, string member)
+            => new DiagnosticResult("LAM304", DiagnosticSeverity.Info).WithLocation(location).WithArguments(member, "OrderHandler.Handle", "");
+    }
+}
