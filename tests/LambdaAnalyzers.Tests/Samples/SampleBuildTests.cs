@@ -24,6 +24,12 @@ namespace LambdaAnalyzers.Tests.Samples
             {
                 "InvoiceUploadedHandler.cs:16 LAM004",
                 "InvoiceUploadedHandler.cs:21 LAM001",
+                "NotificationHandler.cs:17 LAM301",
+                "NotificationHandler.cs:21 LAM304",
+                "NotificationHandler.cs:24 LAM303",
+                "NotificationHandler.cs:25 LAM302",
+                "NotificationHandler.cs:26 LAM305",
+                "NotificationHandler.cs:28 LAM203",
                 "OrderQueueHandler.cs:27 LAM001",
                 "OrderQueueHandler.cs:31 LAM003",
                 "OrdersApi.cs:16 LAM001",
