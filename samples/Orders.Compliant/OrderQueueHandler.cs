@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Text.Json;
 using System.Threading.Tasks;
 using Amazon.Lambda.Core;
@@ -13,13 +15,24 @@ public class OrderQueueHandler
 {
     private readonly FulfilmentService _service = new FulfilmentService();
 
-    public async Task Handle(SQSEvent evt, ILambdaContext context)
+    public async Task<SQSBatchResponse> Handle(SQSEvent evt, ILambdaContext context)
     {
+        // Only the failed messages return to the queue (the event source enables ReportBatchItemFailures).
+        var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
         foreach (var message in evt.Records)
         {
-            var order = JsonSerializer.Deserialize<Order>(message.Body)!;
-            await _service.ForwardAsync(order);
+            try
+            {
+                var order = JsonSerializer.Deserialize<Order>(message.Body)!;
+                await _service.ForwardAsync(order);
+            }
+            catch (Exception)
+            {
+                batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+            }
         }
+
+        return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
     }
 }
 

@@ -16,26 +16,28 @@ namespace LambdaAnalyzers.CodeFixes
                 ? IdentifierName("Task")
                 : GenericName(Identifier("Task"), TypeArgumentList(SingletonSeparatedList(resultType.WithoutTrivia())));
 
+        public static SyntaxNode EnsureUsing(SyntaxNode root, Compilation compilation) => EnsureUsing(root, compilation, TasksNamespace);
+
         /// <summary>Adds the using at file level, in order, System namespaces first, unless it is there (or global).</summary>
-        public static SyntaxNode EnsureUsing(SyntaxNode root, Compilation compilation)
+        public static SyntaxNode EnsureUsing(SyntaxNode root, Compilation compilation, string @namespace)
         {
             if (root is not CompilationUnitSyntax unit
-                || unit.Usings.Any(u => u.Name?.ToString() == TasksNamespace && u.Alias is null)
-                || unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == TasksNamespace))
+                || unit.Usings.Any(u => u.Name?.ToString() == @namespace && u.Alias is null)
+                || unit.DescendantNodes().OfType<BaseNamespaceDeclarationSyntax>().Any(n => n.Usings.Any(u => u.Name?.ToString() == @namespace))
                 || compilation.SyntaxTrees.Any(t => t.GetRoot() is CompilationUnitSyntax other
-                    && other.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.Name?.ToString() == TasksNamespace)))
+                    && other.Usings.Any(u => u.GlobalKeyword.IsKind(SyntaxKind.GlobalKeyword) && u.Name?.ToString() == @namespace)))
             {
                 return root;
             }
 
-            var directive = UsingDirective(ParseName(TasksNamespace)).NormalizeWhitespace();
+            var directive = UsingDirective(ParseName(@namespace)).NormalizeWhitespace();
             var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             directive = directive.WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
 
             var usings = unit.Usings;
             var index = 0;
             while (index < usings.Count && usings[index].Alias is null && usings[index].StaticKeyword.IsKind(SyntaxKind.None)
-                   && Compare(usings[index].Name?.ToString() ?? string.Empty, TasksNamespace) < 0)
+                   && Compare(usings[index].Name?.ToString() ?? string.Empty, @namespace) < 0)
             {
                 index++;
             }

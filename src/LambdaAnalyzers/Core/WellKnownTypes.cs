@@ -24,6 +24,9 @@ namespace LambdaAnalyzers
             KinesisEvent = Get(compilation, "Amazon.Lambda.KinesisEvents.KinesisEvent");
             DynamoDBEvent = Get(compilation, "Amazon.Lambda.DynamoDBEvents.DynamoDBEvent");
             KafkaEvent = Get(compilation, "Amazon.Lambda.KafkaEvents.KafkaEvent");
+            SqsBatchResponse = Get(compilation, "Amazon.Lambda.SQSEvents.SQSBatchResponse");
+            KinesisStreamsEventResponse = Get(compilation, "Amazon.Lambda.KinesisEvents.StreamsEventResponse");
+            DynamoDBStreamsEventResponse = Get(compilation, "Amazon.Lambda.DynamoDBEvents.StreamsEventResponse");
 
             // AWS SDK.
             IAmazonService = Get(compilation, "Amazon.Runtime.IAmazonService");
@@ -86,6 +89,9 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? KinesisEvent { get; }
         public INamedTypeSymbol? DynamoDBEvent { get; }
         public INamedTypeSymbol? KafkaEvent { get; }
+        public INamedTypeSymbol? SqsBatchResponse { get; }
+        public INamedTypeSymbol? KinesisStreamsEventResponse { get; }
+        public INamedTypeSymbol? DynamoDBStreamsEventResponse { get; }
         public INamedTypeSymbol? IAmazonService { get; }
         public INamedTypeSymbol? DynamoDBContext { get; }
         public INamedTypeSymbol? IDynamoDBContextBuilder { get; }
@@ -125,6 +131,17 @@ namespace LambdaAnalyzers
         /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;: work that may still be running.</summary>
         public bool IsTask(ITypeSymbol? type)
             => type.IsOrDerivesFrom(Task) || type.Is(ValueTask) || type.Is(ValueTaskOfT);
+
+        /// <summary>The handler reports per-record failures: it returns (a task of) a partial batch response.</summary>
+        public bool IsPartialBatchResponse(ITypeSymbol? type)
+        {
+            if (type is INamedTypeSymbol { IsGenericType: true } generic && (generic.OriginalDefinition.Is(TaskOfT) || generic.OriginalDefinition.Is(ValueTaskOfT)))
+            {
+                type = generic.TypeArguments[0];
+            }
+
+            return type.Is(SqsBatchResponse) || type.Is(KinesisStreamsEventResponse) || type.Is(DynamoDBStreamsEventResponse);
+        }
 
         /// <summary>True when the compilation can contain a Lambda handler at all.</summary>
         public bool ReferencesLambda => ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null;

@@ -30,6 +30,7 @@ namespace LambdaAnalyzers.Tests.Samples
                 "NotificationHandler.cs:25 LAM302",
                 "NotificationHandler.cs:26 LAM305",
                 "NotificationHandler.cs:28 LAM203",
+                "OrderQueueHandler.cs:14 LAM202",
                 "OrderQueueHandler.cs:27 LAM001",
                 "OrderQueueHandler.cs:31 LAM003",
                 "OrdersApi.cs:16 LAM001",

@@ -1,0 +1,127 @@
+using Fix = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.WholeBatchFailsAnalyzer, LambdaAnalyzers.CodeFixes.Rules.PartialBatchResponseFixer>;
+
+namespace LambdaAnalyzers.Tests.CodeFixes
+{
+    public class PartialBatchResponseFixerTests
+    {
+        [Fact]
+        public Task Fix_AsyncSqsHandler_ReturnsBatchResponse() => Fix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async Task {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogLine("batch");
+                    foreach (var message in evt.Records)
+                    {
+                        await ProcessAsync(message.Body);
+                    }
+                }
+
+                private static Task ProcessAsync(string body) => Task.CompletedTask;
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async Task<SQSBatchResponse> Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogLine("batch");
+                    var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            await ProcessAsync(message.Body);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
+                }
+
+                private static Task ProcessAsync(string body) => Task.CompletedTask;
+            }
+            """);
+
+        [Fact]
+        public Task Fix_KinesisHandler_StopsAtFirstFailure() => Fix.VerifyFixAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Streams
+            {
+                public void {|LAM202:Handle|}(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                        Console.WriteLine(record.Kinesis.PartitionKey);
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Streams
+            {
+                public StreamsEventResponse Handle(KinesisEvent evt, ILambdaContext context)
+                {
+                    var batchItemFailures = new List<StreamsEventResponse.BatchItemFailure>();
+                    foreach (var record in evt.Records)
+                    {
+                        try
+                        {
+                            Console.WriteLine(record.Kinesis.PartitionKey);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new StreamsEventResponse.BatchItemFailure { ItemIdentifier = record.Kinesis.SequenceNumber });
+                            break;
+                        }
+                    }
+
+                    return new StreamsEventResponse { BatchItemFailures = batchItemFailures };
+                }
+            }
+            """);
+
+        [Fact]
+        public Task NoFix_WhenTheHandlerReturnsEarlyOrUsesLinq() => Fix.VerifyNoFixAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async Task {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    if (evt.Records.Count == 0)
+                    {
+                        return;
+                    }
+
+                    foreach (var message in evt.Records)
+                    {
+                        await Task.Yield();
+                    }
+                }
+
+                public Task {|LAM202:All|}(SQSEvent evt, ILambdaContext context) => Task.WhenAll(evt.Records.Select(m => Task.CompletedTask));
+            }
+            """);
+    }
+}
