@@ -50,10 +50,13 @@ public class FulfilmentService
         await using var command = new NpgsqlCommand("select 1", connection);
         await command.ExecuteNonQueryAsync();
 
+        // A FIFO queue deduplicates a redelivered order for five minutes.
         await s_sqs.SendMessageAsync(new SendMessageRequest
         {
-            QueueUrl = "https://sqs.eu-west-1.amazonaws.com/123456789012/fulfilment",
+            QueueUrl = "https://sqs.eu-west-1.amazonaws.com/123456789012/fulfilment.fifo",
             MessageBody = JsonSerializer.Serialize(order),
+            MessageGroupId = order.CustomerId,
+            MessageDeduplicationId = order.OrderId,
         });
     }
 }

@@ -17,13 +17,13 @@ namespace LambdaAnalyzers
 
         public static bool FeedsInto(IOperation creation, WellKnownTypes types)
         {
-            var body = Root(creation);
+            var body = creation.Root();
             return Inputs(creation).Any(input => DependsOnInput(input, creation, body, types, MaxLocalHops));
         }
 
         /// <summary>Whether <paramref name="value"/> is computed from a parameter, directly or through locals.</summary>
         public static bool Carries(IOperation value, WellKnownTypes types)
-            => DependsOnInput(value, value, Root(value), types, MaxLocalHops);
+            => DependsOnInput(value, value, value.Root(), types, MaxLocalHops);
 
         private static IEnumerable<IOperation> Inputs(IOperation creation)
         {
@@ -98,16 +98,6 @@ namespace LambdaAnalyzers
         {
             var span = scope.Syntax.Span;
             return symbol.DeclaringSyntaxReferences.Any(r => r.SyntaxTree == scope.Syntax.SyntaxTree && span.Contains(r.Span));
-        }
-
-        private static IOperation Root(IOperation operation)
-        {
-            while (operation.Parent is not null)
-            {
-                operation = operation.Parent;
-            }
-
-            return operation;
         }
     }
 }

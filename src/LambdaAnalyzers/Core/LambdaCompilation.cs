@@ -60,6 +60,9 @@ namespace LambdaAnalyzers
 
         public PerInvocationPath Path => _path.Value;
 
+        /// <summary>The operation trees of a member's bodies, in whichever file they are.</summary>
+        public IEnumerable<Microsoft.CodeAnalysis.IOperation> BodiesOf(ISymbol symbol, CancellationToken cancellationToken) => _models.GetBodies(symbol, cancellationToken);
+
         /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
         public Handler? HandlerFor(IMethodSymbol method)
             => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;

@@ -7,6 +7,7 @@ namespace LambdaAnalyzers
         public const string HttpClientPerInvocation = "LAM002";
         public const string ConnectionPoolPerInvocation = "LAM003";
         public const string CostlyObjectPerInvocation = "LAM004";
+        public const string NonIdempotentSideEffect = "LAM201";
         public const string WholeBatchFails = "LAM202";
         public const string FailureSwallowed = "LAM203";
         public const string AsyncVoidHandler = "LAM301";

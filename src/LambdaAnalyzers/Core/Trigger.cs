@@ -70,6 +70,15 @@ namespace LambdaAnalyzers
             return Trigger.Unknown;
         }
 
+        /// <summary>How a message names the delivery: "SQS", "stream", "asynchronous".</summary>
+        public static string EventSourceName(this Trigger trigger) => trigger switch
+        {
+            Trigger.QueuePoll => "SQS",
+            Trigger.StreamPoll => "stream",
+            Trigger.Asynchronous => "asynchronous",
+            _ => "synchronous",
+        };
+
         public static bool IsAtLeastOnce(this Trigger trigger) => trigger is Trigger.Asynchronous or Trigger.QueuePoll or Trigger.StreamPoll;
     }
 }

@@ -70,6 +70,14 @@ namespace LambdaAnalyzers
             IAmazonLambda = Get(compilation, "Amazon.Lambda.IAmazonLambda");
             LambdaInvokeRequest = Get(compilation, "Amazon.Lambda.Model.InvokeRequest");
 
+            // Side effects that at-least-once delivery repeats.
+            IAmazonDynamoDB = Get(compilation, "Amazon.DynamoDBv2.IAmazonDynamoDB");
+            IAmazonSQS = Get(compilation, "Amazon.SQS.IAmazonSQS");
+            DbCommand = Get(compilation, "System.Data.Common.DbCommand");
+            IDbCommand = Get(compilation, "System.Data.IDbCommand");
+            DapperSqlMapper = Get(compilation, "Dapper.SqlMapper");
+            IdempotentAttribute = Get(compilation, "AWS.Lambda.Powertools.Idempotency.IdempotentAttribute");
+
             // Initialise-once idioms that take creations off the per-invocation path.
             Lazy = Get(compilation, "System.Lazy`1");
             ServiceCollectionServiceExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
@@ -124,6 +132,12 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? ValueTaskAwaiterOfT { get; }
         public INamedTypeSymbol? IAmazonLambda { get; }
         public INamedTypeSymbol? LambdaInvokeRequest { get; }
+        public INamedTypeSymbol? IAmazonDynamoDB { get; }
+        public INamedTypeSymbol? IAmazonSQS { get; }
+        public INamedTypeSymbol? DbCommand { get; }
+        public INamedTypeSymbol? IDbCommand { get; }
+        public INamedTypeSymbol? DapperSqlMapper { get; }
+        public INamedTypeSymbol? IdempotentAttribute { get; }
         public INamedTypeSymbol? Lazy { get; }
         public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
         public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }

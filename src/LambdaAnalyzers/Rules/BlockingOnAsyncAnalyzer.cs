@@ -75,13 +75,7 @@ namespace LambdaAnalyzers.Rules
                 return true; // a continuation's antecedent
             }
 
-            var root = blocking;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            return root.Descendants().OfType<IAwaitOperation>().Any(awaited =>
+            return blocking.Root().Descendants().OfType<IAwaitOperation>().Any(awaited =>
                 awaited.Syntax.SpanStart < blocking.Syntax.SpanStart
                 && awaited.Operation.DescendantsAndSelf().Any(o => o switch
                 {

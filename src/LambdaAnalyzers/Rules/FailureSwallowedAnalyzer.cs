@@ -39,7 +39,7 @@ namespace LambdaAnalyzers.Rules
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), handler.Name, Describe(handler.Trigger)));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), handler.Name, handler.Trigger.EventSourceName()));
         }
 
         /// <summary>The handler whose own body holds the catch: the method itself, or a bootstrap lambda around it.</summary>
@@ -75,12 +75,5 @@ namespace LambdaAnalyzers.Rules
             var end = syntax.Declaration?.Span.End ?? syntax.CatchKeyword.Span.End;
             return Location.Create(syntax.SyntaxTree, TextSpan.FromBounds(syntax.CatchKeyword.SpanStart, end));
         }
-
-        private static string Describe(Trigger trigger) => trigger switch
-        {
-            Trigger.QueuePoll => "SQS",
-            Trigger.StreamPoll => "stream",
-            _ => "asynchronous",
-        };
     }
 }

@@ -57,59 +57,13 @@ namespace LambdaAnalyzers.Rules
         /// </summary>
         private static bool IsRequestResponse(IOperation request)
         {
-            while (request is IConversionOperation conversion)
-            {
-                request = conversion.Operand;
-            }
-
-            IObjectCreationOperation? creation = request as IObjectCreationOperation;
-            ILocalSymbol? local = null;
-            IOperation root = request;
-            while (root.Parent is not null)
-            {
-                root = root.Parent;
-            }
-
-            if (request is ILocalReferenceOperation localReference)
-            {
-                local = localReference.Local;
-                creation = root.Descendants().OfType<IVariableDeclaratorOperation>()
-                    .Where(d => SymbolEqualityComparer.Default.Equals(d.Symbol, local))
-                    .Select(d => d.GetVariableInitializer()?.Value)
-                    .Select(v => v is IConversionOperation c ? c.Operand : v)
-                    .OfType<IObjectCreationOperation>()
-                    .FirstOrDefault();
-            }
-
-            if (creation is null)
-            {
-                return false;
-            }
-
-            var assignedValues = (creation.Initializer?.Initializers ?? ImmutableArray<IOperation>.Empty)
-                .OfType<ISimpleAssignmentOperation>()
-                .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "InvocationType" })
-                .Select(a => a.Value)
-                .ToList();
-            if (local is not null)
-            {
-                assignedValues.AddRange(root.Descendants().OfType<ISimpleAssignmentOperation>()
-                    .Where(a => a.Target is IPropertyReferenceOperation { Property.Name: "InvocationType", Instance: ILocalReferenceOperation target }
-                                && SymbolEqualityComparer.Default.Equals(target.Local, local))
-                    .Select(a => a.Value));
-            }
-
-            return assignedValues.Count == 0 || assignedValues.All(NamesRequestResponse);
+            var invocationTypes = RequestShape.Of(request)?.ValuesOf("InvocationType");
+            return invocationTypes is not null && (invocationTypes.Count == 0 || invocationTypes.All(NamesRequestResponse));
         }
 
         private static bool NamesRequestResponse(IOperation value)
         {
-            while (value is IConversionOperation conversion)
-            {
-                value = conversion.Operand;
-            }
-
-            return value switch
+            return value.WithoutConversions() switch
             {
                 IFieldReferenceOperation field => field.Field.Name == "RequestResponse",
                 ILiteralOperation { ConstantValue: { HasValue: true, Value: "RequestResponse" } } => true,

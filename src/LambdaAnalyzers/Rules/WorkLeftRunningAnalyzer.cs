@@ -30,7 +30,7 @@ namespace LambdaAnalyzers.Rules
             IOperation? leftRunning = expression switch
             {
                 // `_ = SendAsync();` and `_ = Task.Run(...)`: the task is dropped on purpose, and with it the work.
-                ISimpleAssignmentOperation { Target: IDiscardOperation, Value: var value } assignment when lambda.Types.IsTask(Unconvert(value).Type) => assignment,
+                ISimpleAssignmentOperation { Target: IDiscardOperation, Value: var value } assignment when lambda.Types.IsTask(value.WithoutConversions().Type) => assignment,
 
                 // `SendAsync();` and `Task.Run(...);` as statements.
                 IInvocationOperation invocation when lambda.Types.IsTask(invocation.Type) => invocation,
@@ -45,8 +45,5 @@ namespace LambdaAnalyzers.Rules
             var what = leftRunning is IInvocationOperation call ? call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name : "the discarded task";
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, leftRunning.Syntax.GetLocation(), what, path.Handler.Name, path.ViaText));
         }
-
-        private static IOperation Unconvert(IOperation operation)
-            => operation is IConversionOperation conversion ? Unconvert(conversion.Operand) : operation;
     }
 }

@@ -33,6 +33,7 @@ namespace LambdaAnalyzers.Tests.Samples
                 "OrderQueueHandler.cs:14 LAM202",
                 "OrderQueueHandler.cs:27 LAM001",
                 "OrderQueueHandler.cs:31 LAM003",
+                "OrderQueueHandler.cs:35 LAM201",
                 "OrdersApi.cs:16 LAM001",
                 "OrdersApi.cs:23 LAM002",
                 "OrdersApi.cs:26 LAM004",

@@ -25,6 +25,7 @@ namespace LambdaAnalyzers.Tests.Verifiers
                 typeof(Amazon.SQS.AmazonSQSClient).Assembly,
                 typeof(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient).Assembly,
                 typeof(Npgsql.NpgsqlConnection).Assembly,
+                typeof(Dapper.SqlMapper).Assembly,
                 typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly,
                 typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection).Assembly,
                 typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly,

@@ -1,0 +1,66 @@
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM201: a side effect that runs again when an at-least-once event is delivered again, with no idempotency guard.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class NonIdempotentSideEffectAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.NonIdempotentSideEffect,
+            title: "Non-idempotent side effect in an at-least-once handler",
+            messageFormat: "'{0}' in '{1}'{2} is not idempotent: when Lambda delivers the same {3} event again (a retry, a redelivered batch, a duplicate), it {4}; guard it with a conditional write keyed on the event's ID, or Powertools [Idempotent]",
+            RuleCategories.Delivery,
+            DiagnosticSeverity.Warning,
+            description: "Asynchronous, SQS and stream triggers deliver each event at least once: failed invocations are retried, failed batches come back whole, and duplicates happen even without errors. A side effect that is not idempotent (a new item under a generated key, a counter increment, a message to a standard queue, a POST, an INSERT) then happens twice.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.Invocation);
+        }
+
+        private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            var invocation = (IInvocationOperation)context.Operation;
+            if (SideEffects.RepeatedEffect(invocation, lambda.Types) is not { } effect
+                || lambda.Path.Find(invocation, context.ContainingSymbol) is not { } path
+                || !path.Handler.Trigger.IsAtLeastOnce()
+                || IsGuarded(invocation, context.ContainingSymbol, path, lambda, context))
+            {
+                return;
+            }
+
+            var what = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), what, path.Handler.Name, path.ViaText, path.Handler.Trigger.EventSourceName(), effect));
+        }
+
+        /// <summary>
+        /// [Idempotent] on the handler or on any method of the chain; an idempotency-key header sent with an
+        /// HTTP call; or a conditional write that can succeed only once, in the handler or the method doing the effect.
+        /// </summary>
+        private static bool IsGuarded(IInvocationOperation invocation, ISymbol containingSymbol, InvocationPath path, LambdaCompilation lambda, OperationAnalysisContext context)
+        {
+            if (lambda.Types.IdempotentAttribute is { } idempotent
+                && path.Chain.Append(containingSymbol).Any(member => member.GetAttributes().Any(a => a.AttributeClass.Is(idempotent))))
+            {
+                return true;
+            }
+
+            if (invocation.TargetMethod.ContainingType.IsOrDerivesFrom(lambda.Types.HttpClient) || invocation.TargetMethod.ContainingType.Name == "HttpClientJsonExtensions")
+            {
+                var type = containingSymbol.ContainingType;
+                return type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken).DescendantTokens()
+                    .Any(t => t.ValueText.IndexOf("idempotency", System.StringComparison.OrdinalIgnoreCase) >= 0));
+            }
+
+            var guardingBodies = lambda.BodiesOf(path.Handler.Method, context.CancellationToken).Append(invocation.Root());
+            return guardingBodies.Any(body => body.Descendants().OfType<IInvocationOperation>().Any(call => call != invocation && SideEffects.IsIdempotencyGuard(call, lambda.Types)));
+        }
+    }
+}
