@@ -1,0 +1,32 @@
+using System;
+using System.Collections.Generic;
+
+namespace LambdaAnalyzers.Simulator;
+
+/// <summary>A function in the simulation: its handler, init code, configuration and environments.</summary>
+public sealed class LambdaFunction
+{
+    internal LambdaFunction(string name, FunctionConfig config, LambdaHandler handler, InitHandler? init)
+    {
+        Name = name;
+        Config = config;
+        Handler = handler;
+        Init = init;
+    }
+
+    public string Name { get; }
+
+    public FunctionConfig Config { get; }
+
+    internal LambdaHandler Handler { get; }
+
+    internal InitHandler? Init { get; }
+
+    internal List<ExecutionEnvironment> Environments { get; } = new();
+
+    /// <summary>Environments busy right now: the function's concurrency.</summary>
+    public int Concurrency { get; internal set; }
+
+    /// <summary>Creation times of recent on-demand environments, for the scaling-rate limit.</summary>
+    internal Queue<TimeSpan> RecentCreations { get; } = new();
+}

@@ -1,0 +1,197 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace LambdaAnalyzers.Simulator;
+
+/// <summary>How an event (a sync request, an async event, an SQS message, a stream record) ended. Each ends in exactly one.</summary>
+public enum EventOutcome
+{
+    /// <summary>Processed (deleted from the queue, checkpointed past, or answered).</summary>
+    Succeeded,
+
+    /// <summary>Synchronous: the error went back to the caller, who decides.</summary>
+    FailedToCaller,
+
+    /// <summary>Synchronous: refused with 429 TooManyRequestsException.</summary>
+    Throttled,
+
+    /// <summary>Given up and recorded by an on-failure destination (async, streams).</summary>
+    SentToOnFailureDestination,
+
+    /// <summary>Given up and moved to a dead-letter queue (the function's for async, the queue's redrive for SQS).</summary>
+    DeadLettered,
+
+    /// <summary>Given up with nowhere to go: lost.</summary>
+    Dropped,
+
+    /// <summary>Aged out: SQS retention or stream retention ended before it succeeded. Lost.</summary>
+    Expired,
+
+    /// <summary>SQS: a partial batch response without ReportBatchItemFailures: failed, yet deleted. Lost.</summary>
+    DeletedDespiteFailure,
+}
+
+/// <summary>Counters, latencies, concurrency and the fate of every event; a text and a JSON report.</summary>
+public sealed class Metrics
+{
+    public const string Invocations = "invocations";
+    public const string ColdStarts = "coldStarts";
+    public const string Throttles = "throttles";
+    public const string Errors = "errors";
+    public const string Timeouts = "timeouts";
+    public const string Retries = "retries";
+    public const string DuplicatesDelivered = "duplicatesDelivered";
+    public const string EnvironmentsCreated = "environmentsCreated";
+    public const string EnvironmentsReclaimed = "environmentsReclaimed";
+    public const string BackgroundCompletedLate = "background.completedLate";
+    public const string BackgroundLost = "background.lost";
+
+    private readonly SortedDictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<EventOutcome, long> _outcomes = new();
+    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<long, long> _latencyMs = new();
+    private readonly SortedDictionary<long, int> _concurrencyBySecond = new();
+    private readonly List<string>? _trace;
+    private ulong _traceHash = 14695981039346656037UL;
+
+    internal Metrics(bool keepTrace) => _trace = keepTrace ? new List<string>() : null;
+
+    public long this[string counter] => _counters.TryGetValue(counter, out var value) ? value : 0;
+
+    public IReadOnlyDictionary<string, long> Counters => _counters;
+
+    public long Outcome(EventOutcome outcome) => _outcomes.TryGetValue(outcome, out var value) ? value : 0;
+
+    public long EventsAccepted { get; private set; }
+
+    public long EventsFinished => _outcomes.Values.Sum();
+
+    /// <summary>Events accepted and not yet in a terminal state (in flight at the end of the run).</summary>
+    public int EventsInFlight => _open.Count;
+
+    public TimeSpan TotalInitDuration { get; private set; }
+
+    public int MaxConcurrency { get; private set; }
+
+    /// <summary>Busiest concurrency seen in each second of virtual time that had any.</summary>
+    public IReadOnlyDictionary<long, int> ConcurrencyBySecond => _concurrencyBySecond;
+
+    /// <summary>A running hash of every trace line: equal hashes mean equal traces, event for event.</summary>
+    public ulong TraceHash => _traceHash;
+
+    /// <summary>The trace, when the simulation keeps it (<see cref="SimulationOptions.KeepTrace"/>).</summary>
+    public IReadOnlyList<string> Trace => (IReadOnlyList<string>?)_trace ?? Array.Empty<string>();
+
+    public long LatencyCount => _latencyMs.Values.Sum();
+
+    public void Add(string counter, long amount = 1) => _counters[counter] = this[counter] + amount;
+
+    /// <summary>The latency at percentile <paramref name="percentile"/> (0–100), in whole milliseconds.</summary>
+    public TimeSpan LatencyPercentile(double percentile)
+    {
+        var total = LatencyCount;
+        if (total == 0)
+        {
+            return TimeSpan.Zero;
+        }
+
+        var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100.0 * total));
+        long seen = 0;
+        foreach (var (ms, count) in _latencyMs)
+        {
+            seen += count;
+            if (seen >= rank)
+            {
+                return TimeSpan.FromMilliseconds(ms);
+            }
+        }
+
+        return TimeSpan.FromMilliseconds(_latencyMs.Keys.Last());
+    }
+
+    internal void Accept(string eventId)
+    {
+        if (!_open.Add(eventId))
+        {
+            throw new InvalidOperationException($"Event {eventId} was accepted twice.");
+        }
+
+        EventsAccepted++;
+    }
+
+    internal void Finish(string eventId, EventOutcome outcome)
+    {
+        if (!_open.Remove(eventId))
+        {
+            throw new InvalidOperationException($"Event {eventId} reached a second terminal state ({outcome}).");
+        }
+
+        _outcomes[outcome] = Outcome(outcome) + 1;
+    }
+
+    internal bool IsOpen(string eventId) => _open.Contains(eventId);
+
+    internal void RecordLatency(TimeSpan latency) => _latencyMs[(long)latency.TotalMilliseconds] = _latencyMs.GetValueOrDefault((long)latency.TotalMilliseconds) + 1;
+
+    internal void RecordInit(TimeSpan duration) => TotalInitDuration += duration;
+
+    internal void RecordConcurrency(TimeSpan at, int concurrency)
+    {
+        MaxConcurrency = Math.Max(MaxConcurrency, concurrency);
+        var second = (long)at.TotalSeconds;
+        _concurrencyBySecond[second] = Math.Max(_concurrencyBySecond.GetValueOrDefault(second), concurrency);
+    }
+
+    internal void TraceLine(TimeSpan at, string line)
+    {
+        var text = at.Ticks.ToString(CultureInfo.InvariantCulture) + " " + line;
+        foreach (var c in text)
+        {
+            _traceHash = (_traceHash ^ c) * 1099511628211UL;
+        }
+
+        _trace?.Add(text);
+    }
+
+    public string ToText()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"events accepted      {EventsAccepted}");
+        foreach (var outcome in Enum.GetValues<EventOutcome>().Where(o => Outcome(o) > 0))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {outcome,-26} {Outcome(outcome)}");
+        }
+
+        if (EventsInFlight > 0)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {"in flight",-26} {EventsInFlight}");
+        }
+
+        foreach (var (name, value) in _counters)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"{name,-20} {value}");
+        }
+
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"init time",-20} {TotalInitDuration.TotalMilliseconds:0} ms");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"max concurrency",-20} {MaxConcurrency}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"{"latency p50/p99",-20} {LatencyPercentile(50).TotalMilliseconds:0} / {LatencyPercentile(99).TotalMilliseconds:0} ms");
+        return text.ToString();
+    }
+
+    public string ToJson()
+        => JsonSerializer.Serialize(new
+        {
+            eventsAccepted = EventsAccepted,
+            eventsInFlight = EventsInFlight,
+            outcomes = Enum.GetValues<EventOutcome>().ToDictionary(o => o.ToString(), Outcome),
+            counters = _counters,
+            initMilliseconds = TotalInitDuration.TotalMilliseconds,
+            maxConcurrency = MaxConcurrency,
+            latencyMilliseconds = new { p50 = LatencyPercentile(50).TotalMilliseconds, p90 = LatencyPercentile(90).TotalMilliseconds, p99 = LatencyPercentile(99).TotalMilliseconds },
+            traceHash = TraceHash.ToString("x16", CultureInfo.InvariantCulture),
+        }, new JsonSerializerOptions { WriteIndented = true });
+}

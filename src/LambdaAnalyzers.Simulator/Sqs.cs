@@ -1,0 +1,402 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace LambdaAnalyzers.Simulator;
+
+/// <summary>Redrive on the source queue: after <see cref="MaxReceiveCount"/> receives a message moves to the dead-letter queue.</summary>
+public sealed record RedrivePolicy(SqsQueue DeadLetterQueue, int MaxReceiveCount)
+{
+    internal void Validate()
+    {
+        if (MaxReceiveCount is < 1 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxReceiveCount), MaxReceiveCount, "maxReceiveCount ranges from 1 to 1,000.");
+        }
+    }
+}
+
+public sealed record QueueConfig
+{
+    /// <summary>0 s to 12 h; default 30 s. AWS recommends at least six times the function timeout.</summary>
+    public TimeSpan VisibilityTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>60 s to 14 days; default 4 days.</summary>
+    public TimeSpan RetentionPeriod { get; init; } = TimeSpan.FromDays(4);
+
+    public bool Fifo { get; init; }
+
+    public RedrivePolicy? Redrive { get; init; }
+
+    /// <summary>Standard queues only: probability that a received message is delivered once more later.</summary>
+    public double DuplicateRate { get; init; }
+
+    internal void Validate()
+    {
+        if (VisibilityTimeout < TimeSpan.Zero || VisibilityTimeout > TimeSpan.FromHours(12))
+        {
+            throw new ArgumentOutOfRangeException(nameof(VisibilityTimeout), VisibilityTimeout, "The visibility timeout ranges from 0 s to 12 h.");
+        }
+
+        if (RetentionPeriod < TimeSpan.FromSeconds(60) || RetentionPeriod > TimeSpan.FromDays(14))
+        {
+            throw new ArgumentOutOfRangeException(nameof(RetentionPeriod), RetentionPeriod, "Retention ranges from 60 s to 14 days.");
+        }
+
+        Redrive?.Validate();
+    }
+}
+
+/// <summary>A message as the handler sees it.</summary>
+public sealed record SqsMessage(string MessageId, object? Body, string? MessageGroupId, int ApproximateReceiveCount);
+
+/// <summary>The SQS event: a batch of messages.</summary>
+public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records);
+
+/// <summary>A partial batch response: the IDs (message IDs, or stream sequence numbers) of the records that failed.</summary>
+public sealed record BatchResponse(IReadOnlyList<string> BatchItemFailures)
+{
+    public static BatchResponse AllSucceeded { get; } = new(Array.Empty<string>());
+}
+
+public sealed class SqsQueue
+{
+    private readonly Simulation _simulation;
+    private readonly List<QueuedMessage> _messages = new();
+    private readonly List<SqsMessage> _deadLetters = new();
+    private long _nextMessageId;
+
+    internal SqsQueue(Simulation simulation, string name, QueueConfig config)
+    {
+        _simulation = simulation;
+        Name = name;
+        Config = config;
+    }
+
+    public string Name { get; }
+
+    public QueueConfig Config { get; }
+
+    /// <summary>Messages moved here by another queue's redrive policy.</summary>
+    public IReadOnlyList<SqsMessage> DeadLetters => _deadLetters;
+
+    /// <summary>Messages waiting or in flight (not deleted, not expired).</summary>
+    public int ApproximateNumberOfMessages => _messages.Count + _deadLetters.Count;
+
+    internal SqsEventSourceMapping? Mapping { get; set; }
+
+    /// <summary>Sends a message at <paramref name="at"/>; returns its ID.</summary>
+    public string Send(object? body, TimeSpan at, string? messageGroupId = null)
+    {
+        if (Config.Fifo && messageGroupId is null)
+        {
+            throw new ArgumentException("FIFO queues need a message group ID.", nameof(messageGroupId));
+        }
+
+        var id = Name + "-" + (++_nextMessageId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        _simulation.Clock.At(at, () =>
+        {
+            _simulation.Metrics.Accept(id);
+            var message = new QueuedMessage(id, body, messageGroupId, _simulation.Now);
+            _messages.Add(message);
+            _simulation.Clock.After(Config.RetentionPeriod, () => Expire(message));
+            Mapping?.PollSoon();
+        });
+        return id;
+    }
+
+    internal IEnumerable<QueuedMessage> Visible(TimeSpan now)
+    {
+        var blockedGroups = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var message in _messages)
+        {
+            var visible = message.VisibleAt <= now;
+            if (Config.Fifo)
+            {
+                // A group is served in order: a message in flight (or invisible after a failure) blocks its group.
+                if (blockedGroups.Contains(message.GroupId!))
+                {
+                    continue;
+                }
+
+                if (!visible)
+                {
+                    blockedGroups.Add(message.GroupId!);
+                    continue;
+                }
+            }
+
+            if (visible)
+            {
+                yield return message;
+            }
+        }
+    }
+
+    internal TimeSpan? NextVisibility(TimeSpan now)
+        => _messages.Where(m => m.VisibleAt > now).Select(m => (TimeSpan?)m.VisibleAt).Min();
+
+    internal void Delete(QueuedMessage message, EventOutcome outcome)
+    {
+        if (_messages.Remove(message))
+        {
+            _simulation.Metrics.Finish(message.Id, outcome);
+        }
+    }
+
+    internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue)
+    {
+        if (_messages.Remove(message))
+        {
+            deadLetterQueue._deadLetters.Add(message.View);
+            _simulation.Metrics.Finish(message.Id, EventOutcome.DeadLettered);
+            _simulation.Trace($"redrive {message.Id} to {deadLetterQueue.Name} after {message.ReceiveCount - 1} receives");
+        }
+    }
+
+    internal bool Contains(QueuedMessage message) => _messages.Contains(message);
+
+    private void Expire(QueuedMessage message)
+    {
+        if (_messages.Remove(message))
+        {
+            _simulation.Metrics.Finish(message.Id, EventOutcome.Expired);
+            _simulation.Trace($"expire {message.Id}");
+        }
+    }
+
+    internal sealed class QueuedMessage
+    {
+        public QueuedMessage(string id, object? body, string? groupId, TimeSpan sentAt)
+        {
+            Id = id;
+            Body = body;
+            GroupId = groupId;
+            VisibleAt = sentAt;
+        }
+
+        public string Id { get; }
+
+        public object? Body { get; }
+
+        public string? GroupId { get; }
+
+        public TimeSpan VisibleAt { get; set; }
+
+        public int ReceiveCount { get; set; }
+
+        public SqsMessage View => new(Id, Body, GroupId, ReceiveCount);
+    }
+}
+
+public sealed record SqsMappingConfig
+{
+    /// <summary>Default 10; up to 10,000 for standard queues (more than 10 needs a batching window), 10 for FIFO.</summary>
+    public int BatchSize { get; init; } = 10;
+
+    /// <summary>0 s to 300 s; default 0.</summary>
+    public TimeSpan MaximumBatchingWindow { get; init; } = TimeSpan.Zero;
+
+    public bool ReportBatchItemFailures { get; init; }
+
+    /// <summary>2 to 1,000; null: only Lambda's own scaling limits apply.</summary>
+    public int? MaximumConcurrency { get; init; }
+
+    /// <summary>Concurrent batches the pollers start with; they add about 300 a minute up to 1,250.</summary>
+    public int InitialPollers { get; init; } = 5;
+
+    internal void Validate(QueueConfig queue)
+    {
+        if (BatchSize < 1 || BatchSize > (queue.Fifo ? 10 : 10000) || (BatchSize > 10 && MaximumBatchingWindow == TimeSpan.Zero))
+        {
+            throw new ArgumentOutOfRangeException(nameof(BatchSize), BatchSize, "Batch size: 1–10 (FIFO), up to 10,000 for standard queues with a batching window above 10.");
+        }
+
+        if (MaximumBatchingWindow < TimeSpan.Zero || MaximumBatchingWindow > TimeSpan.FromSeconds(300))
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumBatchingWindow));
+        }
+
+        if (MaximumConcurrency is < 2 or > 1000)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaximumConcurrency), MaximumConcurrency, "MaximumConcurrency ranges from 2 to 1,000.");
+        }
+    }
+}
+
+/// <summary>
+/// Lambda's SQS pollers: receive batches, invoke the function synchronously with each, delete on success.
+/// On an error, a timeout or a throttle the batch's messages stay invisible until the visibility timeout,
+/// then are received again (every one of them, unless a partial batch response names the failures).
+/// </summary>
+public sealed class SqsEventSourceMapping
+{
+    private const int MaxPollers = 1250;
+    private readonly Simulation _simulation;
+    private readonly SqsQueue _queue;
+    private readonly LambdaFunction _function;
+    private TimeSpan? _started;
+    private TimeSpan? _pollScheduledAt;
+    private int _batchesInFlight;
+
+    internal SqsEventSourceMapping(Simulation simulation, SqsQueue queue, LambdaFunction function, SqsMappingConfig config)
+    {
+        _simulation = simulation;
+        _queue = queue;
+        _function = function;
+        Config = config;
+    }
+
+    public SqsMappingConfig Config { get; }
+
+    internal void PollSoon() => PollAt(_simulation.Now);
+
+    private void PollAt(TimeSpan at)
+    {
+        if (_pollScheduledAt is { } scheduled && scheduled <= at && scheduled >= _simulation.Now)
+        {
+            return;
+        }
+
+        _pollScheduledAt = at;
+        _simulation.Clock.At(at, Poll);
+    }
+
+    private int AllowedConcurrentBatches()
+    {
+        var minutes = (_simulation.Now - _started!.Value).TotalMinutes;
+        var scaled = Config.InitialPollers + (int)(minutes * 300);
+        return Math.Min(Math.Min(scaled, MaxPollers), Config.MaximumConcurrency ?? MaxPollers);
+    }
+
+    private void Poll()
+    {
+        _pollScheduledAt = null;
+        _started ??= _simulation.Now;
+        while (_batchesInFlight < AllowedConcurrentBatches())
+        {
+            var visible = _queue.Visible(_simulation.Now).ToList();
+            if (visible.Count == 0)
+            {
+                break;
+            }
+
+            if (visible.Count < Config.BatchSize && Config.MaximumBatchingWindow > TimeSpan.Zero)
+            {
+                var oldestWaitingSince = visible.Min(m => m.VisibleAt);
+                if (_simulation.Now < oldestWaitingSince + Config.MaximumBatchingWindow)
+                {
+                    PollAt(oldestWaitingSince + Config.MaximumBatchingWindow);
+                    return;
+                }
+            }
+
+            var batch = Receive(visible.Take(Config.BatchSize));
+            if (batch.Count > 0)
+            {
+                Invoke(batch);
+            }
+        }
+
+        if (_queue.NextVisibility(_simulation.Now) is { } next)
+        {
+            PollAt(next);
+        }
+    }
+
+    private List<SqsQueue.QueuedMessage> Receive(IEnumerable<SqsQueue.QueuedMessage> candidates)
+    {
+        var batch = new List<SqsQueue.QueuedMessage>();
+        foreach (var message in candidates)
+        {
+            message.ReceiveCount++;
+            if (_queue.Config.Redrive is { } redrive && message.ReceiveCount > redrive.MaxReceiveCount)
+            {
+                _queue.MoveToDeadLetterQueue(message, redrive.DeadLetterQueue);
+                continue;
+            }
+
+            message.VisibleAt = _simulation.Now + _queue.Config.VisibilityTimeout;
+            batch.Add(message);
+            if (!_queue.Config.Fifo && _queue.Config.DuplicateRate > 0 && _simulation.Random.NextDouble() < _queue.Config.DuplicateRate)
+            {
+                var copy = message.View;
+                _simulation.Clock.After(_queue.Config.VisibilityTimeout + TimeSpan.FromSeconds(1), () =>
+                {
+                    _simulation.Metrics.Add(Metrics.DuplicatesDelivered);
+                    _simulation.Trace($"duplicate {copy.MessageId}");
+                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _simulation.NextRequestId(), attempt: 1, _ => { });
+                });
+            }
+        }
+
+        return batch;
+    }
+
+    private void Invoke(List<SqsQueue.QueuedMessage> batch)
+    {
+        _batchesInFlight++;
+        var input = new SqsBatch(batch.Select(m => m.View).ToList());
+        _simulation.Execute(_function, input, _simulation.NextRequestId(), attempt: batch.Max(m => m.ReceiveCount), outcome =>
+        {
+            _batchesInFlight--;
+            if (outcome.Succeeded && IsWellFormed(outcome.Response, batch))
+            {
+                var failed = new HashSet<string>((outcome.Response as BatchResponse)?.BatchItemFailures ?? Array.Empty<string>(), StringComparer.Ordinal);
+                foreach (var message in batch)
+                {
+                    if (!failed.Contains(message.Id))
+                    {
+                        _queue.Delete(message, EventOutcome.Succeeded);
+                    }
+                    else if (!Config.ReportBatchItemFailures)
+                    {
+                        // The response is ignored without ReportBatchItemFailures: the failed message is deleted too.
+                        _queue.Delete(message, EventOutcome.DeletedDespiteFailure);
+                    }
+                    else
+                    {
+                        _simulation.Metrics.Add(Metrics.Retries);
+                    }
+                }
+            }
+            else
+            {
+                _simulation.Metrics.Add(Metrics.Retries, batch.Count(_queue.Contains));
+            }
+
+            PollSoon();
+        });
+    }
+
+    /// <summary>A response naming messages that are not in the batch fails the whole batch.</summary>
+    private bool IsWellFormed(object? response, List<SqsQueue.QueuedMessage> batch)
+        => response is not BatchResponse partial
+           || !Config.ReportBatchItemFailures
+           || partial.BatchItemFailures.All(id => batch.Any(m => m.Id == id));
+}
+
+public sealed partial class Simulation
+{
+    public SqsQueue AddQueue(string name, QueueConfig? config = null)
+    {
+        config ??= new QueueConfig();
+        config.Validate();
+        return new SqsQueue(this, name, config);
+    }
+
+    /// <summary>Connects a queue to a function through an SQS event source mapping.</summary>
+    public SqsEventSourceMapping MapSqs(SqsQueue queue, LambdaFunction function, SqsMappingConfig? config = null)
+    {
+        config ??= new SqsMappingConfig();
+        config.Validate(queue.Config);
+        if (queue.Mapping is not null)
+        {
+            throw new InvalidOperationException($"Queue {queue.Name} is already mapped.");
+        }
+
+        var mapping = new SqsEventSourceMapping(this, queue, function, config);
+        queue.Mapping = mapping;
+        return mapping;
+    }
+}
