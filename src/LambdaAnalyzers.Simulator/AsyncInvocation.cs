@@ -21,8 +21,7 @@ public sealed partial class Simulation
         var eventId = "evt-" + (++_nextEventId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         Clock.At(at, () =>
         {
-            Metrics.Accept(eventId);
-            var asyncEvent = new AsyncEvent(eventId, function, input, Now);
+            var asyncEvent = new AsyncEvent(eventId, Metrics.Accept(), function, input, Now);
             Attempt(asyncEvent);
             if (function.Config.Async.DuplicateRate > 0 && _random.NextDouble() < function.Config.Async.DuplicateRate)
             {
@@ -31,7 +30,7 @@ public sealed partial class Simulation
                 {
                     Metrics.Add(Metrics.DuplicatesDelivered);
                     Trace($"duplicate {eventId}");
-                    Execute(function, input, NextRequestId(), attempt: 1, _ => { });
+                    Execute(function, input, NextRequestNumber(), attempt: 1, static _ => { });
                 });
             }
         });
@@ -47,7 +46,7 @@ public sealed partial class Simulation
             return;
         }
 
-        Execute(asyncEvent.Function, asyncEvent.Input, NextRequestId(), asyncEvent.FailedAttempts + 1, outcome =>
+        Execute(asyncEvent.Function, asyncEvent.Input, NextRequestNumber(), asyncEvent.FailedAttempts + 1, outcome =>
         {
             switch (outcome.Status)
             {
@@ -60,7 +59,7 @@ public sealed partial class Simulation
                 case InvocationStatus.Success:
                     asyncEvent.InvokeCount++;
                     config.OnSuccess?.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null));
-                    Metrics.Finish(asyncEvent.Id, EventOutcome.Succeeded);
+                    Metrics.Finish(asyncEvent.Token, EventOutcome.Succeeded);
                     break;
                 default:
                     asyncEvent.InvokeCount++;
@@ -89,30 +88,33 @@ public sealed partial class Simulation
         {
             onFailure.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, condition, asyncEvent.InvokeCount, asyncEvent.LastError));
             config.DeadLetterQueue?.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null));
-            Metrics.Finish(asyncEvent.Id, EventOutcome.SentToOnFailureDestination);
+            Metrics.Finish(asyncEvent.Token, EventOutcome.SentToOnFailureDestination);
         }
         else if (config.DeadLetterQueue is { } deadLetterQueue)
         {
             deadLetterQueue.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null));
-            Metrics.Finish(asyncEvent.Id, EventOutcome.DeadLettered);
+            Metrics.Finish(asyncEvent.Token, EventOutcome.DeadLettered);
         }
         else
         {
-            Metrics.Finish(asyncEvent.Id, EventOutcome.Dropped);
+            Metrics.Finish(asyncEvent.Token, EventOutcome.Dropped);
         }
     }
 
     private sealed class AsyncEvent
     {
-        public AsyncEvent(string id, LambdaFunction function, object? input, TimeSpan queuedAt)
+        public AsyncEvent(string id, long token, LambdaFunction function, object? input, TimeSpan queuedAt)
         {
             Id = id;
+            Token = token;
             Function = function;
             Input = input;
             QueuedAt = queuedAt;
         }
 
         public string Id { get; }
+
+        public long Token { get; }
 
         public LambdaFunction Function { get; }
 

@@ -55,18 +55,19 @@ public sealed class InitContext : ExecutionContext
 
 public sealed class InvocationContext : ExecutionContext
 {
-    private readonly List<BackgroundWork> _started = new();
+    private readonly long _requestNumber;
+    private List<BackgroundWork>? _started;
 
-    internal InvocationContext(ExecutionEnvironment environment, Metrics metrics, Random random, string requestId, TimeSpan timeout, bool isColdStart, int attempt)
+    internal InvocationContext(ExecutionEnvironment environment, Metrics metrics, Random random, long requestNumber, TimeSpan timeout, bool isColdStart, int attempt)
         : base(environment, metrics, random)
     {
-        RequestId = requestId;
+        _requestNumber = requestNumber;
         Timeout = timeout;
         IsColdStart = isColdStart;
         Attempt = attempt;
     }
 
-    public string RequestId { get; }
+    public string RequestId => "req-" + _requestNumber.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     public TimeSpan Timeout { get; }
 
@@ -77,7 +78,7 @@ public sealed class InvocationContext : ExecutionContext
     /// <summary>1 for the first delivery of an event, 2 and 3 for asynchronous retries.</summary>
     public int Attempt { get; }
 
-    internal IReadOnlyList<BackgroundWork> Started => _started;
+    internal List<BackgroundWork>? Started => _started;
 
     /// <summary>
     /// Starts work that is not awaited (a fire-and-forget task). It needs <paramref name="work"/> of running
@@ -85,7 +86,7 @@ public sealed class InvocationContext : ExecutionContext
     /// environment serves later invocations, and is lost if the environment is reclaimed first.
     /// </summary>
     public void StartBackground(string name, TimeSpan work, Action<InvocationContext>? onCompleted = null)
-        => _started.Add(new BackgroundWork(name, work, RequestId, onCompleted));
+        => (_started ??= new List<BackgroundWork>()).Add(new BackgroundWork(name, work, RequestId, onCompleted));
 }
 
 /// <summary>Work left running when a handler returned.</summary>

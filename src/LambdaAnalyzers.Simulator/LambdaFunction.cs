@@ -22,7 +22,10 @@ public sealed class LambdaFunction
 
     internal InitHandler? Init { get; }
 
-    internal List<ExecutionEnvironment> Environments { get; } = new();
+    /// <summary>Warm environments waiting for work, the most recently used on top.</summary>
+    internal Stack<ExecutionEnvironment> IdleOnDemand { get; } = new();
+
+    internal Stack<ExecutionEnvironment> IdleProvisioned { get; } = new();
 
     /// <summary>Environments busy right now: the function's concurrency.</summary>
     public int Concurrency { get; internal set; }

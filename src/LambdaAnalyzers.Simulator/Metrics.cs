@@ -35,6 +35,13 @@ public enum EventOutcome
     DeletedDespiteFailure,
 }
 
+/// <summary>The hot trace events, hashed from their numbers.</summary>
+internal enum TraceKind
+{
+    Invoke = 1,
+    Throttle = 2,
+}
+
 /// <summary>Counters, latencies, concurrency and the fate of every event; a text and a JSON report.</summary>
 public sealed class Metrics
 {
@@ -50,11 +57,12 @@ public sealed class Metrics
     public const string BackgroundCompletedLate = "background.completedLate";
     public const string BackgroundLost = "background.lost";
 
-    private readonly SortedDictionary<string, long> _counters = new(StringComparer.Ordinal);
-    private readonly Dictionary<EventOutcome, long> _outcomes = new();
-    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
-    private readonly SortedDictionary<long, long> _latencyMs = new();
-    private readonly SortedDictionary<long, int> _concurrencyBySecond = new();
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly long[] _outcomes = new long[Enum.GetValues<EventOutcome>().Length];
+    private readonly HashSet<long> _open = new();
+    private readonly Dictionary<long, long> _latencyMs = new();
+    private readonly Dictionary<long, int> _concurrencyBySecond = new();
+    private long _nextToken;
     private readonly List<string>? _trace;
     private ulong _traceHash = 14695981039346656037UL;
 
@@ -62,13 +70,14 @@ public sealed class Metrics
 
     public long this[string counter] => _counters.TryGetValue(counter, out var value) ? value : 0;
 
-    public IReadOnlyDictionary<string, long> Counters => _counters;
+    /// <summary>Every counter, in name order.</summary>
+    public IReadOnlyDictionary<string, long> Counters => new SortedDictionary<string, long>(_counters, StringComparer.Ordinal);
 
-    public long Outcome(EventOutcome outcome) => _outcomes.TryGetValue(outcome, out var value) ? value : 0;
+    public long Outcome(EventOutcome outcome) => _outcomes[(int)outcome];
 
     public long EventsAccepted { get; private set; }
 
-    public long EventsFinished => _outcomes.Values.Sum();
+    public long EventsFinished => _outcomes.Sum();
 
     /// <summary>Events accepted and not yet in a terminal state (in flight at the end of the run).</summary>
     public int EventsInFlight => _open.Count;
@@ -78,7 +87,7 @@ public sealed class Metrics
     public int MaxConcurrency { get; private set; }
 
     /// <summary>Busiest concurrency seen in each second of virtual time that had any.</summary>
-    public IReadOnlyDictionary<long, int> ConcurrencyBySecond => _concurrencyBySecond;
+    public IReadOnlyDictionary<long, int> ConcurrencyBySecond => new SortedDictionary<long, int>(_concurrencyBySecond);
 
     /// <summary>A running hash of every trace line: equal hashes mean equal traces, event for event.</summary>
     public ulong TraceHash => _traceHash;
@@ -88,7 +97,10 @@ public sealed class Metrics
 
     public long LatencyCount => _latencyMs.Values.Sum();
 
-    public void Add(string counter, long amount = 1) => _counters[counter] = this[counter] + amount;
+    public void Add(string counter, long amount = 1)
+    {
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counters, counter, out _) += amount;
+    }
 
     /// <summary>The latency at percentile <paramref name="percentile"/> (0–100), in whole milliseconds.</summary>
     public TimeSpan LatencyPercentile(double percentile)
@@ -101,7 +113,7 @@ public sealed class Metrics
 
         var rank = Math.Max(1, (long)Math.Ceiling(percentile / 100.0 * total));
         long seen = 0;
-        foreach (var (ms, count) in _latencyMs)
+        foreach (var (ms, count) in _latencyMs.OrderBy(pair => pair.Key))
         {
             seen += count;
             if (seen >= rank)
@@ -110,51 +122,71 @@ public sealed class Metrics
             }
         }
 
-        return TimeSpan.FromMilliseconds(_latencyMs.Keys.Last());
+        return TimeSpan.FromMilliseconds(_latencyMs.Keys.Max());
     }
 
-    internal void Accept(string eventId)
+    /// <summary>Registers a new event; the token identifies it until it reaches its terminal state.</summary>
+    internal long Accept()
     {
-        if (!_open.Add(eventId))
-        {
-            throw new InvalidOperationException($"Event {eventId} was accepted twice.");
-        }
-
+        var token = ++_nextToken;
+        _open.Add(token);
         EventsAccepted++;
+        return token;
     }
 
-    internal void Finish(string eventId, EventOutcome outcome)
+    internal void Finish(long token, EventOutcome outcome)
     {
-        if (!_open.Remove(eventId))
+        if (!_open.Remove(token))
         {
-            throw new InvalidOperationException($"Event {eventId} reached a second terminal state ({outcome}).");
+            throw new InvalidOperationException($"Event #{token} reached a second terminal state ({outcome}).");
         }
 
-        _outcomes[outcome] = Outcome(outcome) + 1;
+        _outcomes[(int)outcome]++;
     }
 
-    internal bool IsOpen(string eventId) => _open.Contains(eventId);
-
-    internal void RecordLatency(TimeSpan latency) => _latencyMs[(long)latency.TotalMilliseconds] = _latencyMs.GetValueOrDefault((long)latency.TotalMilliseconds) + 1;
+    internal void RecordLatency(TimeSpan latency)
+        => System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_latencyMs, (long)latency.TotalMilliseconds, out _)++;
 
     internal void RecordInit(TimeSpan duration) => TotalInitDuration += duration;
 
     internal void RecordConcurrency(TimeSpan at, int concurrency)
     {
         MaxConcurrency = Math.Max(MaxConcurrency, concurrency);
-        var second = (long)at.TotalSeconds;
-        _concurrencyBySecond[second] = Math.Max(_concurrencyBySecond.GetValueOrDefault(second), concurrency);
+        ref var busiest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_concurrencyBySecond, at.Ticks / TimeSpan.TicksPerSecond, out _);
+        busiest = Math.Max(busiest, concurrency);
+    }
+
+    internal bool KeepsTrace => _trace is not null;
+
+    /// <summary>Mixes a trace event into the hash from its numbers alone, so an untraced run allocates nothing for it.</summary>
+    internal void TraceEvent(TimeSpan at, TraceKind kind, long a, long b = 0, long c = 0, long d = 0)
+    {
+        Mix(at.Ticks);
+        Mix((long)kind);
+        Mix(a);
+        Mix(b);
+        Mix(c);
+        Mix(d);
+        _trace?.Add(string.Create(CultureInfo.InvariantCulture, $"{at.Ticks} {kind} {a} {b} {c} {d}"));
     }
 
     internal void TraceLine(TimeSpan at, string line)
     {
-        var text = at.Ticks.ToString(CultureInfo.InvariantCulture) + " " + line;
-        foreach (var c in text)
+        Mix(at.Ticks);
+        foreach (var c in line)
         {
             _traceHash = (_traceHash ^ c) * 1099511628211UL;
         }
 
-        _trace?.Add(text);
+        _trace?.Add(at.Ticks.ToString(CultureInfo.InvariantCulture) + " " + line);
+    }
+
+    private void Mix(long value)
+    {
+        for (var i = 0; i < 8; i++)
+        {
+            _traceHash = (_traceHash ^ (byte)(value >> (8 * i))) * 1099511628211UL;
+        }
     }
 
     public string ToText()
@@ -171,7 +203,7 @@ public sealed class Metrics
             text.AppendLine(CultureInfo.InvariantCulture, $"  {"in flight",-26} {EventsInFlight}");
         }
 
-        foreach (var (name, value) in _counters)
+        foreach (var (name, value) in Counters)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{name,-20} {value}");
         }
@@ -188,7 +220,7 @@ public sealed class Metrics
             eventsAccepted = EventsAccepted,
             eventsInFlight = EventsInFlight,
             outcomes = Enum.GetValues<EventOutcome>().ToDictionary(o => o.ToString(), Outcome),
-            counters = _counters,
+            counters = Counters,
             initMilliseconds = TotalInitDuration.TotalMilliseconds,
             maxConcurrency = MaxConcurrency,
             latencyMilliseconds = new { p50 = LatencyPercentile(50).TotalMilliseconds, p90 = LatencyPercentile(90).TotalMilliseconds, p99 = LatencyPercentile(99).TotalMilliseconds },

@@ -55,8 +55,10 @@ public sealed partial class Simulation
     private readonly List<LambdaFunction> _functions = new();
     private readonly Random _random;
     private int _nextEnvironmentId;
-    private long _nextRequestId;
+    private long _nextRequestNumber;
     private int _unreservedBusy;
+    private int _reservedTotal;
+    private int _busy;
 
     public Simulation(SimulationOptions? options = null)
     {
@@ -86,6 +88,7 @@ public sealed partial class Simulation
 
         var function = new LambdaFunction(name, config, handler, init);
         _functions.Add(function);
+        _reservedTotal += config.ReservedConcurrency ?? 0;
         for (var i = 0; i < config.ProvisionedConcurrency; i++)
         {
             var environment = NewEnvironment(function, provisioned: true);
@@ -102,12 +105,11 @@ public sealed partial class Simulation
         var invocation = new SyncInvocation();
         Clock.At(at, () =>
         {
-            var eventId = NextRequestId();
-            Metrics.Accept(eventId);
-            Execute(function, input, eventId, attempt: 1, outcome =>
+            var token = Metrics.Accept();
+            Execute(function, input, NextRequestNumber(), attempt: 1, outcome =>
             {
                 invocation.Outcome = outcome;
-                Metrics.Finish(eventId, outcome.Status switch
+                Metrics.Finish(token, outcome.Status switch
                 {
                     InvocationStatus.Success => EventOutcome.Succeeded,
                     InvocationStatus.Throttled => EventOutcome.Throttled,
@@ -123,7 +125,7 @@ public sealed partial class Simulation
 
     internal Random Random => _random;
 
-    internal string NextRequestId() => "req-" + (++_nextRequestId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    internal long NextRequestNumber() => ++_nextRequestNumber;
 
     internal void Trace(string line) => Metrics.TraceLine(Now, line);
 
@@ -132,13 +134,13 @@ public sealed partial class Simulation
     /// holds the environment busy for the invocation's duration, then calls <paramref name="done"/>.
     /// A throttle answers at once, without running anything.
     /// </summary>
-    internal void Execute(LambdaFunction function, object? input, string requestId, int attempt, Action<InvocationOutcome> done)
+    internal void Execute(LambdaFunction function, object? input, long requestNumber, int attempt, Action<InvocationOutcome> done)
     {
         var environment = Acquire(function);
         if (environment is null)
         {
             Metrics.Add(Metrics.Throttles);
-            Trace($"throttle {function.Name} {requestId}");
+            Metrics.TraceEvent(Now, TraceKind.Throttle, requestNumber);
             done(new InvocationOutcome(InvocationStatus.Throttled, null, "TooManyRequestsException", TimeSpan.Zero, ColdStart: false));
             return;
         }
@@ -161,11 +163,11 @@ public sealed partial class Simulation
         }
         else
         {
-            outcome = RunHandler(function, environment, input, requestId, attempt, coldStart, initDuration);
+            outcome = RunHandler(function, environment, input, requestNumber, attempt, coldStart, initDuration);
         }
 
         environment.Invocations++;
-        Trace($"invoke {function.Name} {requestId} env{environment.Id} {(coldStart ? "cold" : "warm")} {outcome.Status} {outcome.Latency.Ticks}");
+        Metrics.TraceEvent(Now, TraceKind.Invoke, requestNumber, environment.Id, (coldStart ? 16 : 0) + (int)outcome.Status, outcome.Latency.Ticks);
         Clock.After(outcome.Latency, () =>
         {
             Release(environment, discard: initError is not null);
@@ -184,9 +186,9 @@ public sealed partial class Simulation
         });
     }
 
-    private InvocationOutcome RunHandler(LambdaFunction function, ExecutionEnvironment environment, object? input, string requestId, int attempt, bool coldStart, TimeSpan initDuration)
+    private InvocationOutcome RunHandler(LambdaFunction function, ExecutionEnvironment environment, object? input, long requestNumber, int attempt, bool coldStart, TimeSpan initDuration)
     {
-        var context = new InvocationContext(environment, Metrics, _random, requestId, function.Config.Timeout, coldStart, attempt);
+        var context = new InvocationContext(environment, Metrics, _random, requestNumber, function.Config.Timeout, coldStart, attempt);
         object? response = null;
         string? error = null;
         try
@@ -200,10 +202,14 @@ public sealed partial class Simulation
 
         var timedOut = context.Spent > function.Config.Timeout;
         var duration = timedOut ? function.Config.Timeout : context.Spent;
-        ResumeFrozenWork(environment, duration, context);
-        foreach (var work in context.Started)
+        if (environment.FrozenWork.Count > 0)
         {
-            environment.FrozenWork.Add(work);
+            ResumeFrozenWork(environment, duration, context);
+        }
+
+        if (context.Started is { } started)
+        {
+            environment.FrozenWork.AddRange(started);
         }
 
         var status = timedOut ? InvocationStatus.Timeout : error is null ? InvocationStatus.Success : InvocationStatus.Error;
@@ -257,19 +263,14 @@ public sealed partial class Simulation
         var reserved = function.Config.ReservedConcurrency;
         var hasCapacity = reserved is { } cap
             ? function.Concurrency < cap
-            : _unreservedBusy < Options.AccountConcurrencyLimit - _functions.Sum(f => f.Config.ReservedConcurrency ?? 0);
+            : _unreservedBusy < Options.AccountConcurrencyLimit - _reservedTotal;
         if (!hasCapacity)
         {
             return null;
         }
 
         // Provisioned environments first, then the most recently used warm one.
-        var environment = function.Environments
-            .Where(e => !e.IsBusy && !e.IsReclaimed && e.IsInitialized)
-            .OrderByDescending(e => e.IsProvisioned)
-            .ThenByDescending(e => e.IdleSince)
-            .ThenBy(e => e.Id)
-            .FirstOrDefault();
+        var environment = PopIdle(function.IdleProvisioned) ?? PopIdle(function.IdleOnDemand);
         if (environment is null)
         {
             while (function.RecentCreations.Count > 0 && function.RecentCreations.Peek() <= Now - Options.ScalingWindow)
@@ -289,19 +290,32 @@ public sealed partial class Simulation
         environment.IsBusy = true;
         environment.IdleGeneration++;
         function.Concurrency++;
+        _busy++;
         if (reserved is null)
         {
             _unreservedBusy++;
         }
 
-        Metrics.RecordConcurrency(Now, _functions.Sum(f => f.Concurrency));
+        Metrics.RecordConcurrency(Now, _busy);
         return environment;
+    }
+
+    private static ExecutionEnvironment? PopIdle(Stack<ExecutionEnvironment> idle)
+    {
+        while (idle.TryPop(out var environment))
+        {
+            if (!environment.IsReclaimed)
+            {
+                return environment;
+            }
+        }
+
+        return null;
     }
 
     private ExecutionEnvironment NewEnvironment(LambdaFunction function, bool provisioned)
     {
         var environment = new ExecutionEnvironment(++_nextEnvironmentId, function, provisioned);
-        function.Environments.Add(environment);
         Metrics.Add(Metrics.EnvironmentsCreated);
         return environment;
     }
@@ -311,6 +325,7 @@ public sealed partial class Simulation
         var function = environment.Function;
         environment.IsBusy = false;
         function.Concurrency--;
+        _busy--;
         if (function.Config.ReservedConcurrency is null)
         {
             _unreservedBusy--;
@@ -331,9 +346,11 @@ public sealed partial class Simulation
         var generation = ++environment.IdleGeneration;
         if (environment.IsProvisioned)
         {
+            environment.Function.IdleProvisioned.Push(environment);
             return;
         }
 
+        environment.Function.IdleOnDemand.Push(environment);
         Clock.After(environment.Function.Config.IdleLifetime, () =>
         {
             if (!environment.IsBusy && environment.IdleGeneration == generation && !environment.IsReclaimed)
@@ -346,7 +363,6 @@ public sealed partial class Simulation
     private void Reclaim(ExecutionEnvironment environment)
     {
         environment.IsReclaimed = true;
-        environment.Function.Environments.Remove(environment);
         Metrics.Add(Metrics.EnvironmentsReclaimed);
         if (environment.FrozenWork.Count > 0)
         {

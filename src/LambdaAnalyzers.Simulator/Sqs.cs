@@ -62,7 +62,13 @@ public sealed record BatchResponse(IReadOnlyList<string> BatchItemFailures)
 public sealed class SqsQueue
 {
     private readonly Simulation _simulation;
-    private readonly List<QueuedMessage> _messages = new();
+    private readonly HashSet<QueuedMessage> _live = new();
+
+    // Standard queues: messages by the time they become visible (entries whose time is stale are skipped).
+    private readonly PriorityQueue<QueuedMessage, (TimeSpan VisibleAt, long Order)> _byVisibility = new();
+
+    // FIFO queues: messages in send order, scanned group by group.
+    private readonly List<QueuedMessage> _fifoOrder = new();
     private readonly List<SqsMessage> _deadLetters = new();
     private long _nextMessageId;
 
@@ -80,8 +86,8 @@ public sealed class SqsQueue
     /// <summary>Messages moved here by another queue's redrive policy.</summary>
     public IReadOnlyList<SqsMessage> DeadLetters => _deadLetters;
 
-    /// <summary>Messages waiting or in flight (not deleted, not expired).</summary>
-    public int ApproximateNumberOfMessages => _messages.Count + _deadLetters.Count;
+    /// <summary>Messages waiting or in flight (not deleted, not expired), and those moved here by a redrive.</summary>
+    public int ApproximateNumberOfMessages => _live.Count + _deadLetters.Count;
 
     internal SqsEventSourceMapping? Mapping { get; set; }
 
@@ -93,89 +99,172 @@ public sealed class SqsQueue
             throw new ArgumentException("FIFO queues need a message group ID.", nameof(messageGroupId));
         }
 
-        var id = Name + "-" + (++_nextMessageId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+        var order = ++_nextMessageId;
+        var id = Name + "-" + order.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         _simulation.Clock.At(at, () =>
         {
-            _simulation.Metrics.Accept(id);
-            var message = new QueuedMessage(id, body, messageGroupId, _simulation.Now);
-            _messages.Add(message);
+            var message = new QueuedMessage(id, _simulation.Metrics.Accept(), order, body, messageGroupId, _simulation.Now);
+            _live.Add(message);
+            if (Config.Fifo)
+            {
+                _fifoOrder.Add(message);
+            }
+            else
+            {
+                _byVisibility.Enqueue(message, (message.VisibleAt, order));
+            }
+
             _simulation.Clock.After(Config.RetentionPeriod, () => Expire(message));
             Mapping?.PollSoon();
         });
         return id;
     }
 
-    internal IEnumerable<QueuedMessage> Visible(TimeSpan now)
+    /// <summary>Up to <paramref name="max"/> messages visible now, oldest first; FIFO: never two of a group, nor one behind an invisible one.</summary>
+    internal List<QueuedMessage> TakeVisible(TimeSpan now, int max)
     {
-        var blockedGroups = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var message in _messages)
+        var taken = new List<QueuedMessage>();
+        if (Config.Fifo)
         {
-            var visible = message.VisibleAt <= now;
-            if (Config.Fifo)
+            var blockedGroups = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var message in _fifoOrder)
             {
-                // A group is served in order: a message in flight (or invisible after a failure) blocks its group.
+                if (taken.Count == max)
+                {
+                    break;
+                }
+
                 if (blockedGroups.Contains(message.GroupId!))
                 {
                     continue;
                 }
 
-                if (!visible)
+                if (message.VisibleAt > now)
                 {
                     blockedGroups.Add(message.GroupId!);
                     continue;
                 }
+
+                taken.Add(message);
             }
 
-            if (visible)
+            return taken;
+        }
+
+        while (taken.Count < max && _byVisibility.TryPeek(out var message, out var key) && key.VisibleAt <= now)
+        {
+            _byVisibility.Dequeue();
+            if (_live.Contains(message) && message.VisibleAt == key.VisibleAt)
             {
-                yield return message;
+                taken.Add(message);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>Puts back messages taken but not received (the batching window is still open).</summary>
+    internal void GiveBack(List<QueuedMessage> messages)
+    {
+        if (!Config.Fifo)
+        {
+            foreach (var message in messages)
+            {
+                _byVisibility.Enqueue(message, (message.VisibleAt, message.Order));
             }
         }
     }
 
+    internal void HideUntil(QueuedMessage message, TimeSpan visibleAt)
+    {
+        message.VisibleAt = visibleAt;
+        if (!Config.Fifo)
+        {
+            _byVisibility.Enqueue(message, (visibleAt, message.Order));
+        }
+    }
+
     internal TimeSpan? NextVisibility(TimeSpan now)
-        => _messages.Where(m => m.VisibleAt > now).Select(m => (TimeSpan?)m.VisibleAt).Min();
+    {
+        if (Config.Fifo)
+        {
+            return _fifoOrder.Where(m => m.VisibleAt > now).Select(m => (TimeSpan?)m.VisibleAt).Min();
+        }
+
+        while (_byVisibility.TryPeek(out var message, out var key))
+        {
+            if (_live.Contains(message) && message.VisibleAt == key.VisibleAt)
+            {
+                return key.VisibleAt > now ? key.VisibleAt : now;
+            }
+
+            _byVisibility.Dequeue();
+        }
+
+        return null;
+    }
 
     internal void Delete(QueuedMessage message, EventOutcome outcome)
     {
-        if (_messages.Remove(message))
+        if (Remove(message))
         {
-            _simulation.Metrics.Finish(message.Id, outcome);
+            _simulation.Metrics.Finish(message.Token, outcome);
         }
     }
 
     internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue)
     {
-        if (_messages.Remove(message))
+        if (Remove(message))
         {
             deadLetterQueue._deadLetters.Add(message.View);
-            _simulation.Metrics.Finish(message.Id, EventOutcome.DeadLettered);
+            _simulation.Metrics.Finish(message.Token, EventOutcome.DeadLettered);
             _simulation.Trace($"redrive {message.Id} to {deadLetterQueue.Name} after {message.ReceiveCount - 1} receives");
         }
     }
 
-    internal bool Contains(QueuedMessage message) => _messages.Contains(message);
+    internal bool Contains(QueuedMessage message) => _live.Contains(message);
+
+    private bool Remove(QueuedMessage message)
+    {
+        if (!_live.Remove(message))
+        {
+            return false;
+        }
+
+        if (Config.Fifo)
+        {
+            _fifoOrder.Remove(message);
+        }
+
+        return true;
+    }
 
     private void Expire(QueuedMessage message)
     {
-        if (_messages.Remove(message))
+        if (Remove(message))
         {
-            _simulation.Metrics.Finish(message.Id, EventOutcome.Expired);
+            _simulation.Metrics.Finish(message.Token, EventOutcome.Expired);
             _simulation.Trace($"expire {message.Id}");
         }
     }
 
     internal sealed class QueuedMessage
     {
-        public QueuedMessage(string id, object? body, string? groupId, TimeSpan sentAt)
+        public QueuedMessage(string id, long token, long order, object? body, string? groupId, TimeSpan sentAt)
         {
             Id = id;
+            Token = token;
+            Order = order;
             Body = body;
             GroupId = groupId;
             VisibleAt = sentAt;
         }
 
         public string Id { get; }
+
+        public long Token { get; }
+
+        public long Order { get; }
 
         public object? Body { get; }
 
@@ -236,7 +325,8 @@ public sealed class SqsEventSourceMapping
     private readonly SqsQueue _queue;
     private readonly LambdaFunction _function;
     private TimeSpan? _started;
-    private TimeSpan? _pollScheduledAt;
+    private bool _pollPending;
+    private TimeSpan? _timedPollAt;
     private int _batchesInFlight;
 
     internal SqsEventSourceMapping(Simulation simulation, SqsQueue queue, LambdaFunction function, SqsMappingConfig config)
@@ -249,17 +339,34 @@ public sealed class SqsEventSourceMapping
 
     public SqsMappingConfig Config { get; }
 
-    internal void PollSoon() => PollAt(_simulation.Now);
+    /// <summary>Polls at the current instant, once however many messages arrive in it.</summary>
+    internal void PollSoon()
+    {
+        if (!_pollPending)
+        {
+            _pollPending = true;
+            _simulation.Clock.After(TimeSpan.Zero, Poll);
+        }
+    }
 
+    /// <summary>Polls when a hidden message reappears; only the earliest such time is kept scheduled.</summary>
     private void PollAt(TimeSpan at)
     {
-        if (_pollScheduledAt is { } scheduled && scheduled <= at && scheduled >= _simulation.Now)
+        if (_timedPollAt is { } scheduled && scheduled <= at && scheduled > _simulation.Now)
         {
             return;
         }
 
-        _pollScheduledAt = at;
-        _simulation.Clock.At(at, Poll);
+        _timedPollAt = at;
+        _simulation.Clock.At(at, () =>
+        {
+            if (_timedPollAt == at)
+            {
+                _timedPollAt = null;
+            }
+
+            Poll();
+        });
     }
 
     private int AllowedConcurrentBatches()
@@ -271,11 +378,11 @@ public sealed class SqsEventSourceMapping
 
     private void Poll()
     {
-        _pollScheduledAt = null;
+        _pollPending = false;
         _started ??= _simulation.Now;
         while (_batchesInFlight < AllowedConcurrentBatches())
         {
-            var visible = _queue.Visible(_simulation.Now).ToList();
+            var visible = _queue.TakeVisible(_simulation.Now, Config.BatchSize);
             if (visible.Count == 0)
             {
                 break;
@@ -286,27 +393,30 @@ public sealed class SqsEventSourceMapping
                 var oldestWaitingSince = visible.Min(m => m.VisibleAt);
                 if (_simulation.Now < oldestWaitingSince + Config.MaximumBatchingWindow)
                 {
+                    _queue.GiveBack(visible);
                     PollAt(oldestWaitingSince + Config.MaximumBatchingWindow);
                     return;
                 }
             }
 
-            var batch = Receive(visible.Take(Config.BatchSize));
+            var batch = Receive(visible);
             if (batch.Count > 0)
             {
                 Invoke(batch);
             }
         }
 
-        if (_queue.NextVisibility(_simulation.Now) is { } next)
+        // Visible messages left behind by full pollers wait for a batch to complete (it polls again);
+        // invisible ones are polled when they reappear.
+        if (_queue.NextVisibility(_simulation.Now) is { } next && next > _simulation.Now)
         {
             PollAt(next);
         }
     }
 
-    private List<SqsQueue.QueuedMessage> Receive(IEnumerable<SqsQueue.QueuedMessage> candidates)
+    private List<SqsQueue.QueuedMessage> Receive(List<SqsQueue.QueuedMessage> candidates)
     {
-        var batch = new List<SqsQueue.QueuedMessage>();
+        var batch = new List<SqsQueue.QueuedMessage>(candidates.Count);
         foreach (var message in candidates)
         {
             message.ReceiveCount++;
@@ -316,7 +426,7 @@ public sealed class SqsEventSourceMapping
                 continue;
             }
 
-            message.VisibleAt = _simulation.Now + _queue.Config.VisibilityTimeout;
+            _queue.HideUntil(message, _simulation.Now + _queue.Config.VisibilityTimeout);
             batch.Add(message);
             if (!_queue.Config.Fifo && _queue.Config.DuplicateRate > 0 && _simulation.Random.NextDouble() < _queue.Config.DuplicateRate)
             {
@@ -325,7 +435,7 @@ public sealed class SqsEventSourceMapping
                 {
                     _simulation.Metrics.Add(Metrics.DuplicatesDelivered);
                     _simulation.Trace($"duplicate {copy.MessageId}");
-                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _simulation.NextRequestId(), attempt: 1, _ => { });
+                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _simulation.NextRequestNumber(), attempt: 1, static _ => { });
                 });
             }
         }
@@ -337,7 +447,7 @@ public sealed class SqsEventSourceMapping
     {
         _batchesInFlight++;
         var input = new SqsBatch(batch.Select(m => m.View).ToList());
-        _simulation.Execute(_function, input, _simulation.NextRequestId(), attempt: batch.Max(m => m.ReceiveCount), outcome =>
+        _simulation.Execute(_function, input, _simulation.NextRequestNumber(), attempt: batch.Max(m => m.ReceiveCount), outcome =>
         {
             _batchesInFlight--;
             if (outcome.Succeeded && IsWellFormed(outcome.Response, batch))

@@ -84,15 +84,15 @@ public sealed class DataStream
         var sequence = Name + "-" + (++_nextSequence).ToString("D9", System.Globalization.CultureInfo.InvariantCulture);
         _simulation.Clock.At(at, () =>
         {
-            _simulation.Metrics.Accept(sequence);
+            var token = _simulation.Metrics.Accept();
             var record = new StreamRecord(sequence, partitionKey, data, _simulation.Now);
             if (Mapping is { } mapping)
             {
-                mapping.Append(record);
+                mapping.Append(record, token);
             }
             else
             {
-                _simulation.Clock.After(Config.Retention, () => _simulation.Metrics.Finish(sequence, EventOutcome.Expired));
+                _simulation.Clock.After(Config.Retention, () => _simulation.Metrics.Finish(token, EventOutcome.Expired));
             }
         });
         return sequence;
@@ -132,7 +132,7 @@ public sealed class StreamEventSourceMapping
 
     public StreamMappingConfig Config { get; }
 
-    internal void Append(StreamRecord record)
+    internal void Append(StreamRecord record, long token)
     {
         var hash = DataStream.Hash(record.PartitionKey);
         var shard = (int)(hash % (uint)_stream.Config.Shards);
@@ -143,6 +143,7 @@ public sealed class StreamEventSourceMapping
         }
 
         lane.Records.Add(record);
+        lane.Tokens.Add(record, token);
 
         // Pollers read the shard on their next turn: records written at the same instant share a batch.
         if (!lane.Busy)
@@ -174,7 +175,7 @@ public sealed class StreamEventSourceMapping
         var size = Math.Min(Config.BatchSize, lane.BisectLimit ?? int.MaxValue);
         var batch = lane.Records.Take(size).ToList();
         lane.Busy = true;
-        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _simulation.NextRequestId(), lane.FailedAttempts + 1, outcome =>
+        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _simulation.NextRequestNumber(), lane.FailedAttempts + 1, outcome =>
         {
             lane.Busy = false;
             var failedAt = FirstFailure(outcome, batch);
@@ -234,8 +235,7 @@ public sealed class StreamEventSourceMapping
     {
         foreach (var record in lane.Records.Take(count).ToList())
         {
-            lane.Records.Remove(record);
-            _simulation.Metrics.Finish(record.SequenceNumber, EventOutcome.Succeeded);
+            lane.Remove(record, _simulation.Metrics, EventOutcome.Succeeded);
         }
     }
 
@@ -251,8 +251,7 @@ public sealed class StreamEventSourceMapping
         Config.OnFailure?.Deliver(new DestinationRecord(discarded[0].SequenceNumber, null, FailureCondition.RetriesExhausted, lane.FailedAttempts, reason + "; last sequence " + discarded[^1].SequenceNumber));
         foreach (var record in discarded)
         {
-            lane.Records.Remove(record);
-            _simulation.Metrics.Finish(record.SequenceNumber, Config.OnFailure is null ? EventOutcome.Dropped : EventOutcome.SentToOnFailureDestination);
+            lane.Remove(record, _simulation.Metrics, Config.OnFailure is null ? EventOutcome.Dropped : EventOutcome.SentToOnFailureDestination);
         }
     }
 
@@ -264,8 +263,7 @@ public sealed class StreamEventSourceMapping
             var head = lane.Records[0];
             if (now - head.ArrivedAt > _stream.Config.Retention)
             {
-                lane.Records.RemoveAt(0);
-                _simulation.Metrics.Finish(head.SequenceNumber, EventOutcome.Expired);
+                lane.Remove(head, _simulation.Metrics, EventOutcome.Expired);
                 continue;
             }
 
@@ -286,6 +284,17 @@ public sealed class StreamEventSourceMapping
         public string ShardId { get; }
 
         public List<StreamRecord> Records { get; } = new();
+
+        public Dictionary<StreamRecord, long> Tokens { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public void Remove(StreamRecord record, Metrics metrics, EventOutcome outcome)
+        {
+            Records.Remove(record);
+            if (Tokens.Remove(record, out var token))
+            {
+                metrics.Finish(token, outcome);
+            }
+        }
 
         public bool Busy { get; set; }
 

@@ -159,3 +159,23 @@ public class SqsTests
         return (processed, simulation, deadLetters);
     }
 }
+
+public class SqsScalingTests
+{
+    [Fact]
+    public void Backlog_LargerThanThePollers_IsWorkedOffAsBatchesComplete()
+    {
+        var simulation = new Simulation();
+        var queue = simulation.AddQueue("orders");
+        var function = simulation.AddFunction("f", (_, context) => { context.Spend(TimeSpan.FromMilliseconds(30)); return null; });
+        simulation.MapSqs(queue, function, new SqsMappingConfig { BatchSize = 1 });
+        for (var i = 0; i < 200; i++)
+        {
+            queue.Send(i, TimeSpan.FromMilliseconds(i % 10));
+        }
+
+        simulation.Run(TimeSpan.FromHours(1));
+        Assert.Equal(200, simulation.Metrics.Outcome(EventOutcome.Succeeded));
+        Assert.InRange(simulation.Metrics.MaxConcurrency, 5, 12); // five concurrent batches at first, about five more each second
+    }
+}

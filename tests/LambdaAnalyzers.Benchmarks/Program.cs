@@ -1,0 +1,23 @@
+using System.Diagnostics;
+using BenchmarkDotNet.Running;
+using LambdaAnalyzers.Benchmarks;
+
+// `dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- quick` prints one timed run of each
+// workload; any other arguments go to BenchmarkDotNet (e.g. `-- --filter *Simulator*`).
+if (args.Length > 0 && args[0] == "quick")
+{
+    foreach (var (name, run) in new (string, Func<int, long>)[] { ("sync", SimulatorWorkloads.SyncTraffic), ("sqs", SimulatorWorkloads.SqsTraffic) })
+    {
+        run(10_000); // warm up the JIT
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        var invocations = run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1_000_000);
+        watch.Stop();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Console.WriteLine($"simulator {name}: {invocations:N0} invocations in {watch.Elapsed.TotalSeconds:0.00} s = {invocations / watch.Elapsed.TotalSeconds:N0} invocations/s, {allocated / (double)invocations:N0} B allocated per invocation");
+    }
+
+    return;
+}
+
+BenchmarkSwitcher.FromAssembly(typeof(SimulatorBenchmarks).Assembly).Run(args);
