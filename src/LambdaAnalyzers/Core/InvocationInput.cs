@@ -74,7 +74,7 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>The initializer of a local and every value assigned to it in the body.</summary>
-        private static IEnumerable<IOperation> ValuesOf(ILocalSymbol local, IOperation body)
+        public static IEnumerable<IOperation> ValuesOf(ILocalSymbol local, IOperation body)
         {
             foreach (var operation in body.Descendants())
             {

@@ -98,6 +98,14 @@ namespace LambdaAnalyzers
             return operation;
         }
 
+        public static IEnumerable<IOperation> Ancestors(this IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                yield return parent;
+            }
+        }
+
         public static IOperation Root(this IOperation operation)
         {
             while (operation.Parent is not null)

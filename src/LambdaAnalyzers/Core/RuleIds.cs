@@ -7,6 +7,10 @@ namespace LambdaAnalyzers
         public const string HttpClientPerInvocation = "LAM002";
         public const string ConnectionPoolPerInvocation = "LAM003";
         public const string CostlyObjectPerInvocation = "LAM004";
+        public const string SecretFetchedPerInvocation = "LAM005";
+        public const string PlaintextSecret = "LAM101";
+        public const string HardcodedCredential = "LAM102";
+        public const string SecretLogged = "LAM103";
         public const string NonIdempotentSideEffect = "LAM201";
         public const string WholeBatchFails = "LAM202";
         public const string FailureSwallowed = "LAM203";

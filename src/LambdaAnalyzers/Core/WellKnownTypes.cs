@@ -78,6 +78,25 @@ namespace LambdaAnalyzers
             DapperSqlMapper = Get(compilation, "Dapper.SqlMapper");
             IdempotentAttribute = Get(compilation, "AWS.Lambda.Powertools.Idempotency.IdempotentAttribute");
 
+            // Secrets: where they are read from and fetched.
+            Environment = Get(compilation, "System.Environment");
+            IConfiguration = Get(compilation, "Microsoft.Extensions.Configuration.IConfiguration");
+            ConfigurationBinder = Get(compilation, "Microsoft.Extensions.Configuration.ConfigurationBinder");
+            ConfigurationExtensions = Get(compilation, "Microsoft.Extensions.Configuration.ConfigurationExtensions");
+            IAmazonSecretsManager = Get(compilation, "Amazon.SecretsManager.IAmazonSecretsManager");
+            GetSecretValueResponse = Get(compilation, "Amazon.SecretsManager.Model.GetSecretValueResponse");
+            IAmazonSimpleSystemsManagement = Get(compilation, "Amazon.SimpleSystemsManagement.IAmazonSimpleSystemsManagement");
+            SsmParameter = Get(compilation, "Amazon.SimpleSystemsManagement.Model.Parameter");
+            IAmazonKeyManagementService = Get(compilation, "Amazon.KeyManagementService.IAmazonKeyManagementService");
+            KmsDecryptRequest = Get(compilation, "Amazon.KeyManagementService.Model.DecryptRequest");
+            BasicAWSCredentials = Get(compilation, "Amazon.Runtime.BasicAWSCredentials");
+            SessionAWSCredentials = Get(compilation, "Amazon.Runtime.SessionAWSCredentials");
+            ILambdaLogger = Get(compilation, "Amazon.Lambda.Core.ILambdaLogger");
+            LambdaLogger = Get(compilation, "Amazon.Lambda.Core.LambdaLogger");
+            Console = Get(compilation, "System.Console");
+            ILogger = Get(compilation, "Microsoft.Extensions.Logging.ILogger");
+            LoggerExtensions = Get(compilation, "Microsoft.Extensions.Logging.LoggerExtensions");
+
             // Initialise-once idioms that take creations off the per-invocation path.
             Lazy = Get(compilation, "System.Lazy`1");
             ServiceCollectionServiceExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
@@ -138,6 +157,23 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? IDbCommand { get; }
         public INamedTypeSymbol? DapperSqlMapper { get; }
         public INamedTypeSymbol? IdempotentAttribute { get; }
+        public INamedTypeSymbol? Environment { get; }
+        public INamedTypeSymbol? IConfiguration { get; }
+        public INamedTypeSymbol? ConfigurationBinder { get; }
+        public INamedTypeSymbol? ConfigurationExtensions { get; }
+        public INamedTypeSymbol? IAmazonSecretsManager { get; }
+        public INamedTypeSymbol? GetSecretValueResponse { get; }
+        public INamedTypeSymbol? IAmazonSimpleSystemsManagement { get; }
+        public INamedTypeSymbol? SsmParameter { get; }
+        public INamedTypeSymbol? IAmazonKeyManagementService { get; }
+        public INamedTypeSymbol? KmsDecryptRequest { get; }
+        public INamedTypeSymbol? BasicAWSCredentials { get; }
+        public INamedTypeSymbol? SessionAWSCredentials { get; }
+        public INamedTypeSymbol? ILambdaLogger { get; }
+        public INamedTypeSymbol? LambdaLogger { get; }
+        public INamedTypeSymbol? Console { get; }
+        public INamedTypeSymbol? ILogger { get; }
+        public INamedTypeSymbol? LoggerExtensions { get; }
         public INamedTypeSymbol? Lazy { get; }
         public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
         public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }

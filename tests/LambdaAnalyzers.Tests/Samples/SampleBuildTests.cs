@@ -22,6 +22,10 @@ namespace LambdaAnalyzers.Tests.Samples
 
             var expected = new[]
             {
+                "PaymentProviderClient.cs:13 LAM102",
+                "PaymentProviderClient.cs:18 LAM101",
+                "PaymentProviderClient.cs:19 LAM005",
+                "PaymentProviderClient.cs:20 LAM103",
                 "InvoiceUploadedHandler.cs:16 LAM004",
                 "InvoiceUploadedHandler.cs:21 LAM001",
                 "NotificationHandler.cs:17 LAM301",
@@ -37,7 +41,7 @@ namespace LambdaAnalyzers.Tests.Samples
                 "OrdersApi.cs:16 LAM001",
                 "OrdersApi.cs:23 LAM002",
                 "OrdersApi.cs:26 LAM004",
-            };
+            }.OrderBy(s => s, StringComparer.Ordinal).ToList();
             Assert.Equal(expected, Diagnostics(output, "warning"));
 
             var (strictExitCode, strictOutput) = DotNetCli.Run("build samples/Orders.Noncompliant --no-incremental -warnaserror");

@@ -24,6 +24,7 @@ namespace LambdaAnalyzers.Tests.Verifiers
                 typeof(Amazon.DynamoDBv2.AmazonDynamoDBClient).Assembly,
                 typeof(Amazon.SQS.AmazonSQSClient).Assembly,
                 typeof(Amazon.SimpleSystemsManagement.AmazonSimpleSystemsManagementClient).Assembly,
+                typeof(Amazon.KeyManagementService.AmazonKeyManagementServiceClient).Assembly,
                 typeof(Npgsql.NpgsqlConnection).Assembly,
                 typeof(Dapper.SqlMapper).Assembly,
                 typeof(StackExchange.Redis.ConnectionMultiplexer).Assembly,
@@ -33,6 +34,7 @@ namespace LambdaAnalyzers.Tests.Verifiers
                 typeof(Microsoft.Extensions.Configuration.ConfigurationBuilder).Assembly,
                 typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
                 typeof(Microsoft.Extensions.Configuration.EnvironmentVariablesExtensions).Assembly,
+                typeof(Microsoft.Extensions.Configuration.ConfigurationBinder).Assembly,
             }
             .Distinct()
             .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))

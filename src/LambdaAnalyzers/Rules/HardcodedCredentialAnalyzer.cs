@@ -1,0 +1,124 @@
+using System;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM102: a credential written in the code: an AWS access key ID, BasicAWSCredentials from literals, a connection string with a password, a literal given to a secret-named member.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HardcodedCredentialAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.HardcodedCredential,
+            title: "Hard-coded credential",
+            messageFormat: "{0} is written in the code: it ships in the deployment package, the repository and every copy of them, and cannot be rotated without a release; read it at runtime from Secrets Manager or Parameter Store, and use the function's execution role instead of access keys",
+            RuleCategories.Secrets,
+            DiagnosticSeverity.Error,
+            description: "Credentials in source code end up in the deployment package, in version control and in build logs. A Lambda function gets AWS credentials from its execution role; other secrets belong in Secrets Manager or Parameter Store.");
+
+        private static readonly Regex AccessKeyId = new(@"\b(AKIA|ASIA)[A-Z0-9]{16}\b", RegexOptions.CultureInvariant);
+        private static readonly Regex ConnectionStringPassword = new(@"(?:^|;)\s*(?:password|pwd)\s*=\s*(?<value>[^;]*)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(c => AnalyzeLiteral(c, lambda), OperationKind.Literal);
+            context.RegisterOperationAction(c => AnalyzeCredentials(c, lambda), OperationKind.ObjectCreation);
+        }
+
+        private static void AnalyzeLiteral(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            if (context.Operation.ConstantValue is not { HasValue: true, Value: string text } || IsPlaceholder(text) || IsInAssertion(context.Operation)
+                || IsCredentialsArgument(context.Operation, lambda.Types))
+            {
+                return;
+            }
+
+            string? what = null;
+            if (AccessKeyId.Match(text) is { Success: true } key && key.Value != "AKIAIOSFODNN7EXAMPLE")
+            {
+                what = "An AWS access key ID";
+            }
+            else if (ConnectionStringPassword.Match(text) is { Success: true } password && !IsPlaceholder(password.Groups["value"].Value.Trim()))
+            {
+                what = "A connection string with a password";
+            }
+            else if (!LooksLikeConnectionString(text)
+                     && SecretNameOfTarget(context.Operation) is { } name
+                     && SecretNames.For(context.Options, context.Operation.Syntax.SyntaxTree).IsSecret(name))
+            {
+                what = $"The value of '{name}'";
+            }
+
+            if (what is not null)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Operation.Syntax.GetLocation(), what));
+            }
+        }
+
+        private static void AnalyzeCredentials(OperationAnalysisContext context, LambdaCompilation lambda)
+        {
+            var creation = (IObjectCreationOperation)context.Operation;
+            if ((creation.Type.Is(lambda.Types.BasicAWSCredentials) || creation.Type.Is(lambda.Types.SessionAWSCredentials))
+                && creation.Arguments.Length >= 2
+                && creation.Arguments.Take(2).All(a => a.Value.ConstantValue is { HasValue: true, Value: string value } && !IsPlaceholder(value)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), $"'{creation.Type!.Name}' built from literal keys"));
+            }
+        }
+
+        /// <summary>The name a literal is given to: a local, field, property, object-initializer member or named parameter.</summary>
+        private static string? SecretNameOfTarget(IOperation literal)
+        {
+            var value = literal;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            return value.Parent switch
+            {
+                IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
+                IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault()?.Name,
+                IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault()?.Name,
+                ISimpleAssignmentOperation assignment when assignment.Value == value => InitOnceIdioms.MemberOf(assignment.Target)?.Name
+                                                                                           ?? (assignment.Target as ILocalReferenceOperation)?.Local.Name,
+                IArgumentOperation argument => argument.Parameter?.Name,
+                _ => null,
+            };
+        }
+
+        /// <summary>A connection string shows whether it holds a password: without one it is no credential, whatever it is called.</summary>
+        private static bool LooksLikeConnectionString(string text) => text.IndexOf('=') > 0 && text.IndexOf(';') > 0;
+
+        /// <summary>The keys given to BasicAWSCredentials are reported once, on the creation.</summary>
+        private static bool IsCredentialsArgument(IOperation literal, WellKnownTypes types)
+            => literal.Parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
+               && (creation.Type.Is(types.BasicAWSCredentials) || creation.Type.Is(types.SessionAWSCredentials));
+
+        private static bool IsInAssertion(IOperation literal)
+            => literal.Ancestors().OfType<IInvocationOperation>().Any(call => call.TargetMethod.ContainingType.Name is "Assert" or "CollectionAssert" or "StringAssert" || call.TargetMethod.Name.StartsWith("Should", StringComparison.Ordinal));
+
+        /// <summary>Empty, "changeme", "&lt;password&gt;", "${DB_PASSWORD}", "{{resolve:...}}", "xxxx", "example" and the like.</summary>
+        internal static bool IsPlaceholder(string value)
+        {
+            var text = value.Trim();
+            if (text.Length < 4)
+            {
+                return true;
+            }
+
+            var lower = text.ToLowerInvariant();
+            return lower is "changeme" or "change-me" or "change_me" or "password" or "secret" or "todo" or "none" or "null"
+                   || (text.StartsWith("<", StringComparison.Ordinal) && text.EndsWith(">", StringComparison.Ordinal))
+                   || text.Contains("${") || text.Contains("{{") || text.Contains("%(")
+                   || text.All(c => c is 'x' or 'X' or '*' or '.' or '-' or '_')
+                   || lower.Contains("example") || lower.Contains("placeholder") || lower.Contains("dummy") || lower.Contains("your_") || lower.Contains("your-");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM101: a secret read from a plaintext environment variable or configuration key.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class PlaintextSecretAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.PlaintextSecret,
+            title: "Secret read from a plaintext environment variable",
+            messageFormat: "'{0}' is read from a plaintext environment variable or setting: anyone allowed lambda:GetFunctionConfiguration can read it, it sits in deployment templates, and rotating it needs a redeploy; keep the parameter name or secret ARN there and read the value from Parameter Store (SecureString) or Secrets Manager through a client created once",
+            RuleCategories.Secrets,
+            DiagnosticSeverity.Warning,
+            description: "Lambda environment variables are shown in plaintext to anyone who can read the function's configuration, and appear in templates and CI logs. Secrets belong in Secrets Manager or Parameter Store SecureString, fetched at runtime and cached (the Parameters and Secrets Lambda Extension does both).");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterOperationAction(
+                c =>
+                {
+                    var names = SecretNames.For(c.Options, c.Operation.Syntax.SyntaxTree);
+                    if (SecretSources.PlaintextSecretKey(c.Operation, lambda.Types, names) is { } key
+                        && !SecretSources.IsDecryptedWithKms(c.Operation, lambda.Types))
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptor, c.Operation.Syntax.GetLocation(), key));
+                    }
+                },
+                OperationKind.Invocation,
+                OperationKind.PropertyReference);
+        }
+    }
+}
