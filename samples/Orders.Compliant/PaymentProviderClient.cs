@@ -13,7 +13,7 @@ public class RefundsApi
     private static readonly IAmazonSecretsManager Secrets = new AmazonSecretsManagerClient();
     private static readonly Lazy<Task<GetSecretValueResponse>> ProviderSecret = new(() => Secrets.GetSecretValueAsync(new GetSecretValueRequest
     {
-        SecretId = Environment.GetEnvironmentVariable("PAYMENT_SECRET_ARN"),
+        SecretId = Environment.GetEnvironmentVariable("PAYMENT_SECRET_ARN") ?? "payments/provider",
     }));
 
     public async Task<APIGatewayProxyResponse> Refund(APIGatewayProxyRequest request, ILambdaContext context)
