@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using LambdaAnalyzers.Tests.Meta;
+using LambdaAnalyzers.Tests.Samples;
+using LambdaAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeActions;
+using Microsoft.CodeAnalysis.CodeFixes;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Text;
+
+namespace LambdaAnalyzers.Tests.Robustness
+{
+    /// <summary>
+    /// An analyzer exception (AD0001) is a release blocker, and code fixes must decline rather than throw.
+    /// Every analyzer and fix runs over the samples as they are, and over broken copies of them as a user
+    /// produces while typing: every prefix at a fixed stride, and seeded random token deletions.
+    /// </summary>
+    public class NoCrashTests
+    {
+        private const int PrefixStride = 97;
+        private const int DeletionsPerFile = 12;
+
+        public static TheoryData<string> SampleFiles()
+        {
+            var data = new TheoryData<string>();
+            foreach (var file in SamplePaths())
+            {
+                data.Add(file);
+            }
+
+            return data;
+        }
+
+        private static List<string> SamplePaths()
+            => Directory.GetFiles(Path.Combine(DotNetCli.RepositoryRoot, "samples"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .Select(f => Path.GetRelativePath(DotNetCli.RepositoryRoot, f))
+                .OrderBy(f => f, StringComparer.Ordinal)
+                .ToList();
+
+        [Theory]
+        [MemberData(nameof(SampleFiles))]
+        public async Task AnalyzersAndFixes_NeverThrow_OnTruncatedOrMangledCode(string relativePath)
+        {
+            var source = File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, relativePath));
+            var variants = new List<string> { source };
+            for (var length = 0; length < source.Length; length += PrefixStride)
+            {
+                variants.Add(source.Substring(0, length));
+            }
+
+            var tokens = CSharpSyntaxTree.ParseText(source).GetRoot().DescendantTokens().ToList();
+            var random = new Random(relativePath.Length);
+            for (var i = 0; i < DeletionsPerFile; i++)
+            {
+                var token = tokens[random.Next(tokens.Count)];
+                variants.Add(source.Remove(token.SpanStart, token.Span.Length));
+            }
+
+            foreach (var variant in variants)
+            {
+                await AnalyzeAndFixAsync(variant);
+            }
+        }
+
+        [Fact]
+        public async Task ConcurrentAnalysis_GivesTheSameDiagnosticsAsSequential()
+        {
+            var files = SamplePaths().Where(f => f.Contains("Noncompliant", StringComparison.Ordinal)).ToList();
+            var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, f)), path: f)).ToList();
+            var compilation = CreateCompilation(trees);
+
+            async Task<string[]> RunAsync(bool concurrent)
+            {
+                var options = new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: false);
+                var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+                return diagnostics.Select(d => d.ToString()).OrderBy(d => d, StringComparer.Ordinal).ToArray();
+            }
+
+            var sequential = await RunAsync(concurrent: false);
+            Assert.NotEmpty(sequential);
+            for (var i = 0; i < 3; i++)
+            {
+                Assert.Equal(sequential, await RunAsync(concurrent: true));
+            }
+        }
+
+        private static async Task AnalyzeAndFixAsync(string source)
+        {
+            var workspace = new AdhocWorkspace();
+            var project = workspace.AddProject(ProjectInfo.Create(
+                ProjectId.CreateNewId(), VersionStamp.Default, "Sample", "Sample", LanguageNames.CSharp,
+                compilationOptions: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable),
+                metadataReferences: TestReferences.Framework.AddRange(TestReferences.Packages)));
+            var document = workspace.AddDocument(project.Id, "Sample.cs", SourceText.From(source));
+            var compilation = (await document.Project.GetCompilationAsync())!;
+
+            var exceptions = new ConcurrentBag<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+            Assert.True(exceptions.IsEmpty, string.Join("\n", exceptions) + "\n--- source ---\n" + source);
+            Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+
+            foreach (var diagnostic in diagnostics.Where(d => d.Location.IsInSource))
+            {
+                foreach (var fixer in Catalog.CodeFixes.Where(f => f.FixableDiagnosticIds.Contains(diagnostic.Id)))
+                {
+                    var actions = new List<CodeAction>();
+                    await fixer.RegisterCodeFixesAsync(new CodeFixContext(document, diagnostic, (action, _) => actions.Add(action), CancellationToken.None));
+                    foreach (var action in actions)
+                    {
+                        await action.GetOperationsAsync(CancellationToken.None);
+                    }
+                }
+            }
+        }
+
+        private static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees)
+            => CSharpCompilation.Create(
+                "Sample",
+                trees,
+                TestReferences.Framework.AddRange(TestReferences.Packages),
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+    }
+}
