@@ -20,4 +20,18 @@ if (args.Length > 0 && args[0] == "quick")
     return;
 }
 
+// `-- analyzers [500 1000 2000 4000]`: the cost of the analyzers on a synthetic project (docs/performance.md).
+if (args.Length > 1 && args[0] == "each")
+{
+    AnalyzerCost.Each(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 0 && args[0] == "analyzers")
+{
+    var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };
+    AnalyzerCost.Run(counts);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SimulatorBenchmarks).Assembly).Run(args);
