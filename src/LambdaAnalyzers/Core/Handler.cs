@@ -8,6 +8,7 @@ namespace LambdaAnalyzers
         LambdaContextParameter,
         LambdaFunctionAttribute,
         BootstrapDelegate,
+        DeploymentFile,
     }
 
     /// <summary>

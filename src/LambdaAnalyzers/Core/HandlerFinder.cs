@@ -14,10 +14,21 @@ namespace LambdaAnalyzers
     /// </summary>
     internal static class HandlerFinder
     {
-        public static ImmutableArray<Handler> Find(Compilation compilation, WellKnownTypes types, SemanticModelCache models, CancellationToken cancellationToken)
+        public static ImmutableArray<Handler> Find(Compilation compilation, WellKnownTypes types, SemanticModelCache models, ImmutableArray<Deployment.DeploymentFile> deploymentFiles, CancellationToken cancellationToken)
         {
             var handlers = ImmutableArray.CreateBuilder<Handler>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+
+            // A method a deployment file names is a handler whatever its parameters; its trigger comes from the
+            // template's events when the code does not say.
+            foreach (var (method, function) in Deployment.HandlerString.NamedMethods(deploymentFiles, compilation))
+            {
+                if (seen.Add(method))
+                {
+                    var trigger = TriggerInference.Infer(method, types);
+                    handlers.Add(new Handler(method, trigger == Trigger.Unknown ? function.Trigger : trigger, HandlerDiscovery.DeploymentFile));
+                }
+            }
 
             if (types.ILambdaContext is not null || types.LambdaFunctionAttribute is not null)
             {

@@ -15,7 +15,7 @@ namespace LambdaAnalyzers
             context.EnableConcurrentExecution();
             context.RegisterCompilationStartAction(start =>
             {
-                var lambda = LambdaCompilation.For(start.Compilation);
+                var lambda = LambdaCompilation.For(start.Compilation, start.Options);
                 if (lambda.Types.ReferencesLambda)
                 {
                     OnLambdaCompilationStart(start, lambda);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -23,16 +24,25 @@ namespace LambdaAnalyzers
         private readonly Lazy<InitOnceIdioms> _initOnce;
         private readonly Lazy<PerInvocationPath> _path;
         private readonly Lazy<Dictionary<IMethodSymbol, Handler>> _handlerByMethod;
+        private readonly Lazy<ImmutableArray<Deployment.DeploymentFile>> _deploymentFiles;
 
-        private LambdaCompilation(Compilation compilation)
+        private LambdaCompilation(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options)
         {
             _compilation = compilation;
             _models = new SemanticModelCache(compilation);
             Types = new WellKnownTypes(compilation);
 
+            // Deployment files come with the analyzer options; the first rule to start on a compilation brings
+            // them (every rule of one analysis run sees the same AdditionalFiles).
+            _deploymentFiles = new Lazy<ImmutableArray<Deployment.DeploymentFile>>(
+                () => options is null
+                    ? ImmutableArray<Deployment.DeploymentFile>.Empty
+                    : options.AdditionalFiles.Where(Deployment.DeploymentFile.IsDeploymentFile).Select(f => Deployment.DeploymentFile.Read(f, CancellationToken.None)).ToImmutableArray(),
+                LazyThreadSafetyMode.ExecutionAndPublication);
+
             // The analyzer driver cancels a whole analysis together, so a fact computed for one rule is not
             // cancelled half-way by another; computing without a token keeps the shared value well-formed.
-            _handlers = new Lazy<ImmutableArray<Handler>>(() => HandlerFinder.Find(_compilation, Types, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _handlers = new Lazy<ImmutableArray<Handler>>(() => HandlerFinder.Find(_compilation, Types, _models, DeploymentFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _initOnce = new Lazy<InitOnceIdioms>(() => new InitOnceIdioms(Types, Handlers), LazyThreadSafetyMode.ExecutionAndPublication);
             _handlerByMethod = new Lazy<Dictionary<IMethodSymbol, Handler>>(
                 () =>
@@ -54,6 +64,9 @@ namespace LambdaAnalyzers
 
         public WellKnownTypes Types { get; }
 
+        /// <summary>The deployment files among the AdditionalFiles, each read once.</summary>
+        public ImmutableArray<Deployment.DeploymentFile> DeploymentFiles => _deploymentFiles.Value;
+
         public ImmutableArray<Handler> Handlers => _handlers.Value;
 
         public InitOnceIdioms InitOnce => _initOnce.Value;
@@ -67,6 +80,7 @@ namespace LambdaAnalyzers
         public Handler? HandlerFor(IMethodSymbol method)
             => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
 
-        public static LambdaCompilation For(Compilation compilation) => Cache.GetValue(compilation, static c => new LambdaCompilation(c));
+        public static LambdaCompilation For(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
+            => Cache.GetValue(compilation, c => new LambdaCompilation(c, options));
     }
 }

@@ -19,5 +19,8 @@ namespace LambdaAnalyzers
         public const string BlockingOnAsync = "LAM303";
         public const string InvocationDataInSharedState = "LAM304";
         public const string SynchronousLambdaInvoke = "LAM305";
+        public const string HandlerRuntimeRefuses = "LAM306";
+        public const string DeploymentFileUnreadable = "LAM400";
+        public const string HandlerStringUnresolved = "LAM401";
     }
 }

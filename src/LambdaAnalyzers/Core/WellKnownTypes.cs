@@ -14,6 +14,9 @@ namespace LambdaAnalyzers
             ILambdaContext = Get(compilation, "Amazon.Lambda.Core.ILambdaContext");
             LambdaFunctionAttribute = Get(compilation, "Amazon.Lambda.Annotations.LambdaFunctionAttribute");
             LambdaBootstrapBuilder = Get(compilation, "Amazon.Lambda.RuntimeSupport.LambdaBootstrapBuilder");
+            LambdaSerializerAttribute = Get(compilation, "Amazon.Lambda.Core.LambdaSerializerAttribute");
+            DefaultLambdaJsonSerializer = Get(compilation, "Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer");
+            Stream = Get(compilation, "System.IO.Stream");
             RestApiAttribute = Get(compilation, "Amazon.Lambda.Annotations.APIGateway.RestApiAttribute");
             HttpApiAttribute = Get(compilation, "Amazon.Lambda.Annotations.APIGateway.HttpApiAttribute");
             SqsEventAttribute = Get(compilation, "Amazon.Lambda.Annotations.SQS.SQSEventAttribute");
@@ -106,6 +109,9 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? ILambdaContext { get; }
         public INamedTypeSymbol? LambdaFunctionAttribute { get; }
         public INamedTypeSymbol? LambdaBootstrapBuilder { get; }
+        public INamedTypeSymbol? LambdaSerializerAttribute { get; }
+        public INamedTypeSymbol? DefaultLambdaJsonSerializer { get; }
+        public INamedTypeSymbol? Stream { get; }
         public INamedTypeSymbol? RestApiAttribute { get; }
         public INamedTypeSymbol? HttpApiAttribute { get; }
         public INamedTypeSymbol? SqsEventAttribute { get; }

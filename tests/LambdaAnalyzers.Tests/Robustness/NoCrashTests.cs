@@ -70,6 +70,45 @@ namespace LambdaAnalyzers.Tests.Robustness
         }
 
         [Fact]
+        public async Task DeploymentFiles_NeverCrashTheAnalyzers_WhateverTheirMutation()
+        {
+            var template = File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "samples", "Orders.Noncompliant", "template.yaml"));
+            var code = File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "samples", "Orders.Noncompliant", "ReceiptHandler.cs"))
+                       + File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "samples", "Orders.Noncompliant", "Model.cs")).Replace("namespace Orders;", string.Empty);
+            var random = new Random(2026);
+            var noise = new[] { "\t", ":", "{", "}", "[", "]", "- ", "!Ref ", "\"", "'", "\n", "  ", "::", "&a", "*a", "|", ">" };
+            var variants = new List<string> { template, string.Empty, "   \n", "[", "{\"Resources\": 42}", "Resources:\n  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: ::::" };
+            for (var length = 0; length < template.Length; length += 53)
+            {
+                variants.Add(template.Substring(0, length));
+            }
+
+            for (var i = 0; i < 150; i++)
+            {
+                var position = random.Next(template.Length);
+                variants.Add(random.Next(2) == 0
+                    ? template.Insert(position, noise[random.Next(noise.Length)])
+                    : template.Remove(position, Math.Min(random.Next(1, 12), template.Length - position)));
+            }
+
+            var compilation = CreateCompilation(new[] { CSharpSyntaxTree.ParseText(code) });
+            foreach (var (variant, index) in variants.Select((v, i) => (v, i)))
+            {
+                var name = (index % 3) switch { 0 => "template.yaml", 1 => "serverless.template", _ => "aws-lambda-tools-defaults.json" };
+                var exceptions = new ConcurrentBag<string>();
+                var options = new CompilationWithAnalyzersOptions(
+                    new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/" + name, variant))),
+                    onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
+                    concurrentAnalysis: true,
+                    logAnalyzerExecutionTime: false);
+                var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+                Assert.True(exceptions.IsEmpty, string.Join("\n", exceptions) + "\n--- " + name + " ---\n" + variant);
+                Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
+                Assert.True(diagnostics.Count(d => d.Id == "LAM400") <= 1, "at most one LAM400 per file");
+            }
+        }
+
+        [Fact]
         public async Task ConcurrentAnalysis_GivesTheSameDiagnosticsAsSequential()
         {
             var files = SamplePaths().Where(f => f.Contains("Noncompliant", StringComparison.Ordinal)).ToList();
@@ -123,6 +162,21 @@ namespace LambdaAnalyzers.Tests.Robustness
                     }
                 }
             }
+        }
+
+        private sealed class InMemoryAdditionalText : AdditionalText
+        {
+            private readonly SourceText _text;
+
+            public InMemoryAdditionalText(string path, string text)
+            {
+                Path = path;
+                _text = SourceText.From(text);
+            }
+
+            public override string Path { get; }
+
+            public override SourceText GetText(CancellationToken cancellationToken = default) => _text;
         }
 
         private static CSharpCompilation CreateCompilation(IEnumerable<SyntaxTree> trees)

@@ -31,6 +31,8 @@ namespace LambdaAnalyzers.Tests.Samples
                 var entries = archive.Entries.Select(e => e.FullName).ToList();
                 Assert.Contains("analyzers/dotnet/cs/LambdaAnalyzers.dll", entries);
                 Assert.Contains("analyzers/dotnet/cs/LambdaAnalyzers.CodeFixes.dll", entries);
+                Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+                Assert.Contains("build/LambdaAnalyzers.props", entries);
                 Assert.Contains("README.md", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
                 Assert.DoesNotContain(entries, e => e.Contains("StandIns", StringComparison.Ordinal));

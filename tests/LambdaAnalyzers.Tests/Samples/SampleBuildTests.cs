@@ -12,7 +12,7 @@ namespace LambdaAnalyzers.Tests.Samples
     [Collection(DotNetCli.Collection)]
     public class SampleBuildTests
     {
-        private static readonly Regex DiagnosticLine = new(@"(?<file>[^/\\(]+\.cs)\((?<line>\d+),\d+\): (?<severity>warning|error) (?<id>LAM\d{3}):", RegexOptions.Compiled);
+        private static readonly Regex DiagnosticLine = new(@"(?<file>[^/\\(]+\.(cs|yaml))\((?<line>\d+),\d+\): (?<severity>warning|error) (?<id>LAM\d{3}):", RegexOptions.Compiled);
 
         [Fact]
         public void NoncompliantSample_ReportsExactlyTheExpectedDiagnostics_AndFailsUnderWarnAsError()
@@ -26,6 +26,9 @@ namespace LambdaAnalyzers.Tests.Samples
                 "PaymentProviderClient.cs:18 LAM101",
                 "PaymentProviderClient.cs:19 LAM005",
                 "PaymentProviderClient.cs:20 LAM103",
+                "ReceiptHandler.cs:16 LAM306",
+                "ReceiptHandler.cs:22 LAM203",
+                "template.yaml:45 LAM401",
                 "InvoiceUploadedHandler.cs:16 LAM004",
                 "InvoiceUploadedHandler.cs:21 LAM001",
                 "NotificationHandler.cs:17 LAM301",

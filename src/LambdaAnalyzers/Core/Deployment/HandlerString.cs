@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Deployment
+{
+    /// <summary>How a .NET handler string resolves, the way the managed runtime's loader resolves it.</summary>
+    internal enum HandlerResolution
+    {
+        Resolved,
+        NotDotNet,
+        Malformed,
+        OtherAssembly,
+        TypeNotFound,
+        MethodNotFound,
+        Overloaded,
+    }
+
+    /// <summary>
+    /// <c>Assembly::Namespace.Type::Method</c>: the assembly must be this project's, the type is found by its
+    /// full metadata name (nested types with <c>+</c>), the method by name with any accessibility on the type
+    /// or a base type, and a name with several overloads is refused. <c>bootstrap</c> and custom-runtime
+    /// handlers are not .NET handler strings and are not checked.
+    /// </summary>
+    internal static class HandlerString
+    {
+        public static (HandlerResolution Result, IMethodSymbol? Method, string? TypeName, string? MethodName) Resolve(DeployedFunction function, Compilation compilation)
+        {
+            var handler = function.Handler;
+            if (handler is null || (function.Runtime?.StartsWith("provided", StringComparison.OrdinalIgnoreCase) ?? false)
+                || (!handler.Contains("::") && !handler.Contains(':')))
+            {
+                return (HandlerResolution.NotDotNet, null, null, null);
+            }
+
+            var parts = handler.Split(new[] { "::" }, StringSplitOptions.None);
+            if (parts.Length != 3 || parts.Any(p => p.Trim().Length == 0 || p != p.Trim()))
+            {
+                return (HandlerResolution.Malformed, null, null, null);
+            }
+
+            if (!string.Equals(parts[0], compilation.AssemblyName, StringComparison.OrdinalIgnoreCase))
+            {
+                return (HandlerResolution.OtherAssembly, null, parts[1], parts[2]);
+            }
+
+#pragma warning disable RS0030 // A name read from a deployment file, not a well-known type.
+            var type = compilation.Assembly.GetTypeByMetadataName(parts[1]);
+#pragma warning restore RS0030
+            if (type is null)
+            {
+                return (HandlerResolution.TypeNotFound, null, parts[1], parts[2]);
+            }
+
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                var methods = current.GetMembers(parts[2]).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
+                if (methods.Count > 1)
+                {
+                    return (HandlerResolution.Overloaded, null, parts[1], parts[2]);
+                }
+
+                if (methods.Count == 1)
+                {
+                    return (HandlerResolution.Resolved, methods[0], parts[1], parts[2]);
+                }
+            }
+
+            return (HandlerResolution.MethodNotFound, null, parts[1], parts[2]);
+        }
+
+        /// <summary>The methods this project's deployment files name, with the function that names each.</summary>
+        public static IEnumerable<(IMethodSymbol Method, DeployedFunction Function)> NamedMethods(IEnumerable<DeploymentFile> files, Compilation compilation)
+            => files.SelectMany(f => f.Functions)
+                .Select(function => (Resolution: Resolve(function, compilation), Function: function))
+                .Where(r => r.Resolution.Result == HandlerResolution.Resolved)
+                .Select(r => (r.Resolution.Method!, r.Function));
+    }
+}

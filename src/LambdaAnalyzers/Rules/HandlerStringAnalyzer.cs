@@ -1,0 +1,47 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LambdaAnalyzers.Deployment;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM401: a handler string in a deployment file that the .NET runtime would not resolve to one method.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class HandlerStringAnalyzer : LambdaAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.HandlerStringUnresolved,
+            title: "Handler string does not resolve",
+            messageFormat: "Handler '{0}' of '{1}' does not resolve: {2}; the function deploys, then fails on its first invocation",
+            RuleCategories.Deployment,
+            DiagnosticSeverity.Error,
+            description: "The .NET managed runtime resolves Assembly::Namespace.Type::Method when it first loads the function: the type by full metadata name (nested types with +), the method by name on the type or a base type. A name that matches nothing, or several overloads, fails every invocation.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        {
+            context.RegisterAdditionalFileAction(c =>
+            {
+                var file = lambda.DeploymentFiles.FirstOrDefault(f => f.File.Path == c.AdditionalFile.Path);
+                foreach (var function in file?.Functions ?? Enumerable.Empty<DeployedFunction>())
+                {
+                    var (result, _, typeName, methodName) = HandlerString.Resolve(function, c.Compilation);
+                    string? reason = result switch
+                    {
+                        HandlerResolution.Malformed => "the .NET runtime expects the format Assembly::Namespace.Type::Method",
+                        HandlerResolution.TypeNotFound => $"type '{typeName}' is not in assembly '{c.Compilation.AssemblyName}' (nested types are written Outer+Inner)",
+                        HandlerResolution.MethodNotFound => $"type '{typeName}' has no method '{methodName}'",
+                        HandlerResolution.Overloaded => $"method '{methodName}' of '{typeName}' has several overloads, and the runtime refuses an ambiguous handler",
+                        _ => null,
+                    };
+                    if (reason is not null)
+                    {
+                        c.ReportDiagnostic(Diagnostic.Create(Descriptor, function.HandlerLocation ?? function.Location, function.Handler, function.LogicalId, reason));
+                    }
+                }
+            });
+        }
+    }
+}

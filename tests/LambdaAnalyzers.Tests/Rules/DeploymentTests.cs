@@ -1,0 +1,267 @@
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+using ContractVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HandlerContractAnalyzer>;
+using HandlerStringVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HandlerStringAnalyzer>;
+using UnreadableVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.DeploymentFileUnreadableAnalyzer>;
+
+namespace LambdaAnalyzers.Tests.Rules
+{
+    public class HandlerStringTests
+    {
+        private const string Code = """
+            using System.IO;
+            using Amazon.Lambda.Core;
+
+            namespace Orders
+            {
+                public class OrderHandler
+                {
+                    public Stream Handle(Stream input, ILambdaContext context) => input;
+                    public Stream Overloaded(Stream input) => input;
+                    public Stream Overloaded(Stream input, ILambdaContext context) => input;
+
+                    public class Nested
+                    {
+                        public Stream Handle(Stream input) => input;
+                    }
+                }
+
+                public class Derived : OrderHandler
+                {
+                }
+            }
+            """;
+
+        [Fact]
+        public async Task UnresolvableHandlerStrings_InATemplate_AreReportedOnTheirValue()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                AWSTemplateFormatVersion: '2010-09-09'
+                Transform: AWS::Serverless-2016-10-31
+                Globals:
+                  Function:
+                    Runtime: dotnet8
+                Resources:
+                  Good:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.OrderHandler::Handle
+                  Inherited:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Derived::Handle
+                  NestedGood:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.OrderHandler+Nested::Handle
+                  Typo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#0:TestProject::Orders.OrderHandlr::Handle|}
+                  NoMethod:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#1:TestProject::Orders.OrderHandler::Process|}
+                  Ambiguous:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#2:TestProject::Orders.OrderHandler::Overloaded|}
+                  NestedWithDot:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#3:TestProject::Orders.OrderHandler.Nested::Handle|}
+                  Malformed:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#4:TestProject::Orders.OrderHandler|}
+                  OtherProject:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Billing::Billing.Handler::Handle
+                  NativeAot:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: provided.al2023
+                      Handler: bootstrap
+                  Bucket:
+                    Type: AWS::S3::Bucket
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandlr::Handle", "Typo", "type 'Orders.OrderHandlr' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(1, "TestProject::Orders.OrderHandler::Process", "NoMethod", "type 'Orders.OrderHandler' has no method 'Process'"));
+            test.ExpectedDiagnostics.Add(Error(2, "TestProject::Orders.OrderHandler::Overloaded", "Ambiguous", "method 'Overloaded' of 'Orders.OrderHandler' has several overloads, and the runtime refuses an ambiguous handler"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Orders.OrderHandler.Nested::Handle", "NestedWithDot", "type 'Orders.OrderHandler.Nested' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(4, "TestProject::Orders.OrderHandler", "Malformed", "the .NET runtime expects the format Assembly::Namespace.Type::Method"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task ToolsDefaultsAndJsonTemplate_AreRead()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AdditionalFiles.Add(("aws-lambda-tools-defaults.json", """
+                {
+                  "profile": "default",
+                  "function-runtime": "dotnet8",
+                  "function-handler": {|#0:"TestProject::Orders.OrderHandler::Missing"|}
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "AWSTemplateFormatVersion": "2010-09-09",
+                  "Resources": {
+                    "Api": {
+                      "Type": "AWS::Lambda::Function",
+                      "Properties": { "Handler": "TestProject::Orders.OrderHandler::Handle", "Runtime": "dotnet8" }
+                    }
+                  }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandler::Missing", "function-handler", "type 'Orders.OrderHandler' has no method 'Missing'"));
+            await test.RunAsync();
+        }
+
+        private static DiagnosticResult Error(int location, string handler, string function, string reason)
+            => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
+    }
+
+    public class DeploymentFileUnreadableTests
+    {
+        [Fact]
+        public async Task MalformedYaml_IsReportedOnce_AtTheLine_AndOtherFilesStillWork()
+        {
+            var test = new UnreadableVerify.AnalyzerTest { TestCode = "public class Handler { public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }" };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                {|#0:      Handler: "unterminated|}
+                      Timeout: 30
+                """));
+            test.TestState.AdditionalFiles.Add(("serverless.template", "{|#1:|}"));
+            test.TestState.AdditionalFiles.Add(("template.yml", """
+                Resources:
+                  Fine:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: !Sub '${AWS::StackName}-handler'
+                      Events:
+                        Queue: { Type: SQS, Properties: { Queue: !GetAtt OrdersQueue.Arn } }
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Info).WithLocation(0).WithArguments("template.yaml", "While scanning a multi-line double-quoted scalar, found wrong indentation"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Info).WithLocation(1).WithArguments("serverless.template", "the file is empty"));
+            await test.RunAsync();
+        }
+    }
+
+    public class HandlerContractTests
+    {
+        [Fact]
+        public async Task EveryRefusal_IsReportedOnTheHandlersName()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+
+                    namespace Orders
+                    {
+                        public class Handlers
+                        {
+                            public Handlers(string table) { }
+
+                            public static Stream {|#0:TooMany|}(Stream input, ILambdaContext context, int extra) => input;
+                            public static Stream {|#1:WrongSecond|}(Stream input, string context) => input;
+                            public static Task<Order> {|#2:NeedsSerializer|}(Order order, ILambdaContext context) => Task.FromResult(order);
+                            public static Stream {|#3:Generic|}<T>(Stream input) => input;
+                            public static Stream {|#4:Params|}(params Stream[] inputs) => inputs[0];
+                            public Stream {|#5:NoDefaultConstructor|}(Stream input) => input;
+                        }
+
+                        public abstract class AbstractHandler
+                        {
+                            public abstract Stream {|#6:Handle|}(Stream input);
+                        }
+
+                        public class Generic<T>
+                        {
+                            public static Stream {|#7:Handle|}(Stream input) => input;
+                        }
+
+                        public record Order(string Id);
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template(
+                "Orders.Handlers::TooMany", "Orders.Handlers::WrongSecond", "Orders.Handlers::NeedsSerializer", "Orders.Handlers::Generic",
+                "Orders.Handlers::Params", "Orders.Handlers::NoDefaultConstructor", "Orders.AbstractHandler::Handle", "Orders.Generic`1::Handle")));
+            test.ExpectedDiagnostics.Add(Refusal(0, "Handlers.TooMany", "F0", "the method has more than 2 parameters"));
+            test.ExpectedDiagnostics.Add(Refusal(1, "Handlers.WrongSecond", "F1", "its second parameter must be ILambdaContext"));
+            test.ExpectedDiagnostics.Add(Refusal(2, "Handlers.NeedsSerializer", "F2", "it takes or returns a type other than Stream and no [LambdaSerializer] is on the method or the assembly ('Could not find the LambdaSerializerAttribute')"));
+            test.ExpectedDiagnostics.Add(Refusal(3, "Handlers.Generic", "F3", "a generic method cannot be a handler"));
+            test.ExpectedDiagnostics.Add(Refusal(4, "Handlers.Params", "F4", "a params parameter is not supported"));
+            test.ExpectedDiagnostics.Add(Refusal(4, "Handlers.Params", "F4", "it takes or returns a type other than Stream and no [LambdaSerializer] is on the method or the assembly ('Could not find the LambdaSerializerAttribute')"));
+            test.ExpectedDiagnostics.Add(Refusal(5, "Handlers.NoDefaultConstructor", "F5", "the runtime cannot create an instance of 'Handlers' (it needs a non-abstract type with a public parameterless constructor, or a static handler)"));
+            test.ExpectedDiagnostics.Add(Refusal(6, "AbstractHandler.Handle", "F6", "an abstract method cannot be a handler"));
+            test.ExpectedDiagnostics.Add(Refusal(6, "AbstractHandler.Handle", "F6", "the runtime cannot create an instance of 'AbstractHandler' (it needs a non-abstract type with a public parameterless constructor, or a static handler)"));
+            test.ExpectedDiagnostics.Add(Refusal(7, "Generic.Handle", "F7", "its type 'Generic' is generic, and the runtime cannot close it"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task LoadableHandlers_AndHelpersNoFileNames_DoNotTrigger()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.IO;
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+
+                    namespace Orders
+                    {
+                        public class Handlers
+                        {
+                            public Stream StreamInOut(Stream input, ILambdaContext context) => input;
+                            public Task InputOnlyStream(Stream input) => Task.CompletedTask;
+                            public static Stream StaticOnClassWithoutDefaultConstructor(Stream input) => input;
+
+                            [LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+                            public Order MethodSerializer(Order order) => order;
+
+                            public Stream Helper(Stream a, Stream b, ILambdaContext context) => a;
+                        }
+
+                        public class Annotated
+                        {
+                            [Amazon.Lambda.Annotations.LambdaFunction]
+                            public Order Handle(Order order, ILambdaContext context, string extra) => order;
+                        }
+
+                        public class Constructed
+                        {
+                            public Constructed(string table) { }
+
+                            public static Stream Handle(Stream input) => input;
+                        }
+
+                        public record Order(string Id);
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template(
+                "Orders.Handlers::StreamInOut", "Orders.Handlers::InputOnlyStream", "Orders.Constructed::Handle", "Orders.Handlers::MethodSerializer", "Orders.Annotated::Handle")));
+            await test.RunAsync();
+        }
+
+        private static string Template(params string[] handlers)
+            => "Resources:\n" + string.Concat(handlers.Select((h, i) => $"  F{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: TestProject::{h}\n"));
+
+        private static DiagnosticResult Refusal(int location, string handler, string function, string reason)
+            => new DiagnosticResult("LAM306", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, $"'{function}' in template.yaml", reason);
+    }
+}
