@@ -22,5 +22,10 @@ namespace LambdaAnalyzers
         public const string HandlerRuntimeRefuses = "LAM306";
         public const string DeploymentFileUnreadable = "LAM400";
         public const string HandlerStringUnresolved = "LAM401";
+        public const string BatchResponseMismatch = "LAM402";
+        public const string SqsDeadLetterQueueOnFunction = "LAM403";
+        public const string AsyncFailuresDropped = "LAM404";
+        public const string TemplateSecret = "LAM405";
+        public const string VisibilityTimeoutTooShort = "LAM406";
     }
 }

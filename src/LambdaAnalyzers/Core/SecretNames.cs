@@ -45,9 +45,10 @@ namespace LambdaAnalyzers
         public static SecretNames Default { get; } = new(DefaultSecretPhrases, DefaultPointerWords);
 
         /// <summary>The classifier for a file: the defaults, or the lists set in .editorconfig (comma-separated words or phrases).</summary>
-        public static SecretNames For(AnalyzerOptions options, SyntaxTree tree)
+        public static SecretNames For(AnalyzerOptions options, SyntaxTree tree) => For(options.AnalyzerConfigOptionsProvider.GetOptions(tree));
+
+        public static SecretNames For(AnalyzerConfigOptions config)
         {
-            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
             var hasSecrets = config.TryGetValue(AnalyzerOptionsExtensions.Prefix + SecretPatternsOption, out var secrets);
             var hasPointers = config.TryGetValue(AnalyzerOptionsExtensions.Prefix + NonSecretPatternsOption, out var pointers);
             if (!hasSecrets && !hasPointers)

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using LambdaAnalyzers.Deployment;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -8,7 +7,7 @@ namespace LambdaAnalyzers.Rules
 {
     /// <summary>LAM401: a handler string in a deployment file that the .NET runtime would not resolve to one method.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class HandlerStringAnalyzer : LambdaAnalyzer
+    public sealed class HandlerStringAnalyzer : DeploymentFileAnalyzer
     {
         internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
             RuleIds.HandlerStringUnresolved,
@@ -20,28 +19,24 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
-        private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
+        private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
-            context.RegisterAdditionalFileAction(c =>
+            foreach (var function in file.Functions)
             {
-                var file = lambda.DeploymentFiles.FirstOrDefault(f => f.File.Path == c.AdditionalFile.Path);
-                foreach (var function in file?.Functions ?? Enumerable.Empty<DeployedFunction>())
+                var (result, _, typeName, methodName) = HandlerString.Resolve(function, context.Compilation);
+                string? reason = result switch
                 {
-                    var (result, _, typeName, methodName) = HandlerString.Resolve(function, c.Compilation);
-                    string? reason = result switch
-                    {
-                        HandlerResolution.Malformed => "the .NET runtime expects the format Assembly::Namespace.Type::Method",
-                        HandlerResolution.TypeNotFound => $"type '{typeName}' is not in assembly '{c.Compilation.AssemblyName}' (nested types are written Outer+Inner)",
-                        HandlerResolution.MethodNotFound => $"type '{typeName}' has no method '{methodName}'",
-                        HandlerResolution.Overloaded => $"method '{methodName}' of '{typeName}' has several overloads, and the runtime refuses an ambiguous handler",
-                        _ => null,
-                    };
-                    if (reason is not null)
-                    {
-                        c.ReportDiagnostic(Diagnostic.Create(Descriptor, function.HandlerLocation ?? function.Location, function.Handler, function.LogicalId, reason));
-                    }
+                    HandlerResolution.Malformed => "the .NET runtime expects the format Assembly::Namespace.Type::Method",
+                    HandlerResolution.TypeNotFound => $"type '{typeName}' is not in assembly '{context.Compilation.AssemblyName}' (nested types are written Outer+Inner)",
+                    HandlerResolution.MethodNotFound => $"type '{typeName}' has no method '{methodName}'",
+                    HandlerResolution.Overloaded => $"method '{methodName}' of '{typeName}' has several overloads, and the runtime refuses an ambiguous handler",
+                    _ => null,
+                };
+                if (reason is not null)
+                {
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptor, function.HandlerLocation ?? function.Location, function.Handler, function.LogicalId, reason));
                 }
-            });
+            }
         }
     }
 }

@@ -33,7 +33,7 @@ namespace LambdaAnalyzers.Rules
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, LambdaCompilation lambda)
         {
-            if (context.Operation.ConstantValue is not { HasValue: true, Value: string text } || IsPlaceholder(text) || IsInAssertion(context.Operation)
+            if (context.Operation.ConstantValue is not { HasValue: true, Value: string text } || Placeholders.IsPlaceholder(text) || IsInAssertion(context.Operation)
                 || IsCredentialsArgument(context.Operation, lambda.Types))
             {
                 return;
@@ -44,7 +44,7 @@ namespace LambdaAnalyzers.Rules
             {
                 what = "An AWS access key ID";
             }
-            else if (ConnectionStringPassword.Match(text) is { Success: true } password && !IsPlaceholder(password.Groups["value"].Value.Trim()))
+            else if (ConnectionStringPassword.Match(text) is { Success: true } password && !Placeholders.IsPlaceholder(password.Groups["value"].Value.Trim()))
             {
                 what = "A connection string with a password";
             }
@@ -66,7 +66,7 @@ namespace LambdaAnalyzers.Rules
             var creation = (IObjectCreationOperation)context.Operation;
             if ((creation.Type.Is(lambda.Types.BasicAWSCredentials) || creation.Type.Is(lambda.Types.SessionAWSCredentials))
                 && creation.Arguments.Length >= 2
-                && creation.Arguments.Take(2).All(a => a.Value.ConstantValue is { HasValue: true, Value: string value } && !IsPlaceholder(value)))
+                && creation.Arguments.Take(2).All(a => a.Value.ConstantValue is { HasValue: true, Value: string value } && !Placeholders.IsPlaceholder(value)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, creation.Syntax.GetLocation(), $"'{creation.Type!.Name}' built from literal keys"));
             }
@@ -103,22 +103,5 @@ namespace LambdaAnalyzers.Rules
 
         private static bool IsInAssertion(IOperation literal)
             => literal.Ancestors().OfType<IInvocationOperation>().Any(call => call.TargetMethod.ContainingType.Name is "Assert" or "CollectionAssert" or "StringAssert" || call.TargetMethod.Name.StartsWith("Should", StringComparison.Ordinal));
-
-        /// <summary>Empty, "changeme", "&lt;password&gt;", "${DB_PASSWORD}", "{{resolve:...}}", "xxxx", "example" and the like.</summary>
-        internal static bool IsPlaceholder(string value)
-        {
-            var text = value.Trim();
-            if (text.Length < 4)
-            {
-                return true;
-            }
-
-            var lower = text.ToLowerInvariant();
-            return lower is "changeme" or "change-me" or "change_me" or "password" or "secret" or "todo" or "none" or "null"
-                   || (text.StartsWith("<", StringComparison.Ordinal) && text.EndsWith(">", StringComparison.Ordinal))
-                   || text.Contains("${") || text.Contains("{{") || text.Contains("%(")
-                   || text.All(c => c is 'x' or 'X' or '*' or '.' or '-' or '_')
-                   || lower.Contains("example") || lower.Contains("placeholder") || lower.Contains("dummy") || lower.Contains("your_") || lower.Contains("your-");
-        }
     }
 }

@@ -11,9 +11,40 @@ using YamlDotNet.RepresentationModel;
 namespace LambdaAnalyzers.Deployment
 {
     /// <summary>A function as a deployment file declares it: its handler string and, for templates, its events.</summary>
+    /// <summary>An event source under a function's <c>Events</c>.</summary>
+    internal sealed class DeployedEvent
+    {
+        public DeployedEvent(string name, string type, Location location, YamlMappingNode? properties)
+        {
+            Name = name;
+            Type = type;
+            Location = location;
+            Properties = properties;
+        }
+
+        public string Name { get; }
+
+        public string Type { get; }
+
+        public Location Location { get; }
+
+        public YamlMappingNode? Properties { get; }
+
+        public bool IsSqs => Type == "SQS";
+
+        public bool IsStream => Type is "Kinesis" or "DynamoDB";
+
+        public bool IsAsynchronous => Type is "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" or "Cognito";
+
+        /// <summary><c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source.</summary>
+        public bool ReportsBatchItemFailures
+            => DeploymentFile.Child(Properties, "FunctionResponseTypes") is YamlSequenceNode types
+               && types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "ReportBatchItemFailures");
+    }
+
     internal sealed class DeployedFunction
     {
-        public DeployedFunction(string logicalId, Location location, string? handler, Location? handlerLocation, string? runtime, IReadOnlyList<(string Name, string Type, Location Location)> events)
+        public DeployedFunction(string logicalId, Location location, string? handler, Location? handlerLocation, string? runtime, IReadOnlyList<DeployedEvent> events, YamlMappingNode? properties = null, YamlMappingNode? globals = null)
         {
             LogicalId = logicalId;
             Location = location;
@@ -21,7 +52,30 @@ namespace LambdaAnalyzers.Deployment
             HandlerLocation = handlerLocation;
             Runtime = runtime;
             Events = events;
+            Properties = properties;
+            Globals = globals;
         }
+
+        /// <summary>The function's <c>Properties</c> (templates only).</summary>
+        public YamlMappingNode? Properties { get; }
+
+        /// <summary><c>Globals.Function</c> (SAM templates only).</summary>
+        public YamlMappingNode? Globals { get; }
+
+        /// <summary>A property of the function, or of <c>Globals.Function</c> when the function does not set it.</summary>
+        public YamlNode? Property(string name) => DeploymentFile.Child(Properties, name) ?? DeploymentFile.Child(Globals, name);
+
+        /// <summary>The key of a property, where a diagnostic about the property sits.</summary>
+        public YamlScalarNode? PropertyKey(string name)
+            => (Properties?.Children.Keys ?? Enumerable.Empty<YamlNode>()).Concat(Globals?.Children.Keys ?? Enumerable.Empty<YamlNode>())
+                .OfType<YamlScalarNode>()
+                .FirstOrDefault(k => k.Value == name);
+
+        /// <summary>Timeout in seconds: the function's, the Globals', or Lambda's default of 3.</summary>
+        public int TimeoutSeconds
+            => Property("Timeout") is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                ? seconds
+                : 3;
 
         public string LogicalId { get; }
 
@@ -33,7 +87,7 @@ namespace LambdaAnalyzers.Deployment
 
         public string? Runtime { get; }
 
-        public IReadOnlyList<(string Name, string Type, Location Location)> Events { get; }
+        public IReadOnlyList<DeployedEvent> Events { get; }
 
         /// <summary>What the events say about delivery; unknown when there are none.</summary>
         public Trigger Trigger
@@ -68,12 +122,66 @@ namespace LambdaAnalyzers.Deployment
         private static readonly string[] TemplateNames = { "template.yaml", "template.yml", "serverless.template" };
         private const string ToolsDefaults = "aws-lambda-tools-defaults.json";
 
-        private DeploymentFile(AdditionalText file, IReadOnlyList<DeployedFunction> functions, string? error, Location? errorLocation)
+        private DeploymentFile(AdditionalText file, IReadOnlyList<DeployedFunction> functions, string? error, Location? errorLocation, SourceText? text = null, YamlMappingNode? resources = null)
         {
             File = file;
             Functions = functions;
             Error = error;
             ErrorLocation = errorLocation;
+            Text = text;
+            Resources = resources;
+        }
+
+        public SourceText? Text { get; }
+
+        /// <summary>The template's <c>Resources</c>, by logical ID.</summary>
+        public YamlMappingNode? Resources { get; }
+
+        public Location LocationOf(YamlNode node) => LocationOf(File, Text!, node);
+
+        /// <summary>A resource's key (its logical ID, for locations) and body.</summary>
+        public (YamlScalarNode Key, YamlMappingNode Body)? Resource(string? logicalId)
+        {
+            if (logicalId is null || Resources is null)
+            {
+                return null;
+            }
+
+            foreach (var entry in Resources.Children)
+            {
+                if (entry.Key is YamlScalarNode { Value: var id } key && id == logicalId && entry.Value is YamlMappingNode body)
+                {
+                    return (key, body);
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The logical ID a reference names: <c>!GetAtt Queue.Arn</c>, <c>!Ref Queue</c>, <c>{ "Fn::GetAtt": ["Queue", "Arn"] }</c>, <c>{ "Ref": "Queue" }</c>.</summary>
+        public static string? ReferencedId(YamlNode? node)
+        {
+            switch (node)
+            {
+                case YamlScalarNode { Tag: var tag, Value: { } value } when !tag.IsEmpty && (tag.Value == "!GetAtt" || tag.Value == "!Ref"):
+                    return value.Split('.')[0];
+                case YamlSequenceNode { Tag: var tag } sequence when !tag.IsEmpty && tag.Value == "!GetAtt" && sequence.Children.Count > 0:
+                    return (sequence.Children[0] as YamlScalarNode)?.Value;
+                case YamlMappingNode mapping:
+                    if (Child(mapping, "Ref") is YamlScalarNode reference)
+                    {
+                        return reference.Value;
+                    }
+
+                    return Child(mapping, "Fn::GetAtt") switch
+                    {
+                        YamlSequenceNode { Children.Count: > 0 } attribute => (attribute.Children[0] as YamlScalarNode)?.Value,
+                        YamlScalarNode attribute => attribute.Value?.Split('.')[0],
+                        _ => null,
+                    };
+                default:
+                    return null;
+            }
         }
 
         public AdditionalText File { get; }
@@ -129,7 +237,7 @@ namespace LambdaAnalyzers.Deployment
             var functions = Path.GetFileName(file.Path).Equals(ToolsDefaults, StringComparison.OrdinalIgnoreCase)
                 ? ReadToolsDefaults(file, text, mapping)
                 : ReadTemplate(file, text, mapping);
-            return new DeploymentFile(file, functions, null, null);
+            return new DeploymentFile(file, functions, null, null, text, Child(mapping, "Resources") as YamlMappingNode);
         }
 
         private static string Reason(Exception exception) => exception.Message.Replace("\r", " ").Replace("\n", " ").Trim().TrimEnd('.');
@@ -142,7 +250,7 @@ namespace LambdaAnalyzers.Deployment
             }
 
             var location = LocationOf(file, text, handler);
-            return new[] { new DeployedFunction("function-handler", location, handler.Value, location, Scalar(root, "function-runtime"), Array.Empty<(string, string, Location)>()) };
+            return new[] { new DeployedFunction("function-handler", location, handler.Value, location, Scalar(root, "function-runtime"), Array.Empty<DeployedEvent>()) };
         }
 
         private static IReadOnlyList<DeployedFunction> ReadTemplate(AdditionalText file, SourceText text, YamlMappingNode root)
@@ -166,14 +274,14 @@ namespace LambdaAnalyzers.Deployment
                 var properties = Child(resource, "Properties") as YamlMappingNode;
                 var handler = (Child(properties, "Handler") ?? Child(globals, "Handler")) as YamlScalarNode;
                 var runtime = Scalar(properties, "Runtime") ?? Scalar(globals, "Runtime");
-                var events = new List<(string, string, Location)>();
+                var events = new List<DeployedEvent>();
                 if (Child(properties, "Events") is YamlMappingNode eventMap)
                 {
                     foreach (var @event in eventMap.Children)
                     {
                         if (@event.Key is YamlScalarNode { Value: { } eventName } eventKey && @event.Value is YamlMappingNode eventBody && Scalar(eventBody, "Type") is { } eventType)
                         {
-                            events.Add((eventName, eventType, LocationOf(file, text, eventKey)));
+                            events.Add(new DeployedEvent(eventName, eventType, LocationOf(file, text, eventKey), Child(eventBody, "Properties") as YamlMappingNode));
                         }
                     }
                 }
@@ -184,7 +292,9 @@ namespace LambdaAnalyzers.Deployment
                     handler?.Tag.IsEmpty == false ? null : handler?.Value,
                     handler is null ? null : LocationOf(file, text, handler),
                     runtime,
-                    events));
+                    events,
+                    properties,
+                    globals));
             }
 
             return functions;

@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using System.Linq;
+using LambdaAnalyzers.Deployment;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using YamlDotNet.RepresentationModel;
+
+namespace LambdaAnalyzers.Rules
+{
+    /// <summary>LAM404: an asynchronously triggered function with neither an on-failure destination nor a dead-letter queue.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AsyncFailuresDroppedAnalyzer : DeploymentFileAnalyzer
+    {
+        internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
+            RuleIds.AsyncFailuresDropped,
+            title: "Asynchronous failures have nowhere to go",
+            messageFormat: "'{0}' is invoked asynchronously ({1}) and has neither an on-failure destination nor a dead-letter queue: an event that still fails after the retries (3 attempts by default) is dropped without a trace; add EventInvokeConfig.DestinationConfig.OnFailure or a DeadLetterQueue",
+            RuleCategories.Deployment,
+            DiagnosticSeverity.Warning,
+            description: "Asynchronous invocations (S3, SNS, EventBridge, schedules) are retried twice by default; after that, or after the maximum event age, the event goes to the on-failure destination or the function's dead-letter queue, or is discarded.");
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
+
+        private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
+        {
+            foreach (var function in file.Functions)
+            {
+                var asyncEvents = function.Events.Where(e => e.IsAsynchronous).Select(e => e.Type).Distinct().ToList();
+                if (asyncEvents.Count == 0 || function.Property("DeadLetterQueue") is not null || HasOnFailureDestination(function, file))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, function.Location, function.LogicalId, string.Join(", ", asyncEvents)));
+            }
+        }
+
+        /// <summary>On the function (or Globals), or in an AWS::Lambda::EventInvokeConfig resource that names it.</summary>
+        private static bool HasOnFailureDestination(DeployedFunction function, DeploymentFile file)
+        {
+            static bool OnFailure(YamlNode? config)
+                => DeploymentFile.Child(DeploymentFile.Child(config as YamlMappingNode, "DestinationConfig") as YamlMappingNode, "OnFailure") is not null;
+
+            if (OnFailure(function.Property("EventInvokeConfig")))
+            {
+                return true;
+            }
+
+            return file.Resources?.Children.Values.OfType<YamlMappingNode>().Any(resource =>
+                (DeploymentFile.Child(resource, "Type") as YamlScalarNode)?.Value == "AWS::Lambda::EventInvokeConfig"
+                && DeploymentFile.Child(resource, "Properties") is YamlMappingNode properties
+                && DeploymentFile.ReferencedId(DeploymentFile.Child(properties, "FunctionName")) == function.LogicalId
+                && OnFailure(properties)) ?? false;
+        }
+    }
+}
