@@ -56,15 +56,12 @@ namespace LambdaAnalyzers.CodeFixes
                 || symbol.ExplicitInterfaceImplementations.Length > 0
                 || symbol.ReturnsByRef
                 || symbol.Parameters.Any(p => p.RefKind != RefKind.None)
-                || IsTaskLike(symbol.ReturnType))
+                || symbol.ReturnType.IsTaskLike())
             {
                 return false;
             }
 
             return LambdaCompilation.For(model.Compilation).HandlerFor(symbol) is not null;
         }
-
-        private static bool IsTaskLike(ITypeSymbol type)
-            => type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
     }
 }

@@ -62,7 +62,7 @@ namespace LambdaAnalyzers.CodeFixes
             }
 
             var createdType = model.GetTypeInfo(creation, cancellationToken).Type;
-            if (createdType is null or IErrorTypeSymbol || IsTaskLike(createdType))
+            if (createdType is null or IErrorTypeSymbol || createdType.IsTaskLike())
             {
                 return null; // an awaited factory (ConnectAsync) cannot run in a field initializer
             }
@@ -171,9 +171,6 @@ namespace LambdaAnalyzers.CodeFixes
             return "s_" + char.ToLowerInvariant(name[0]) + name.Substring(1);
         }
 
-        private static bool IsTaskLike(ITypeSymbol type)
-            => type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
-
         public IEnumerable<SyntaxNode> DisposalsOfLocal(SemanticModel model, CancellationToken cancellationToken)
         {
             if (Local is null || Holder?.Parent is not { } body)
@@ -201,6 +198,17 @@ namespace LambdaAnalyzers.CodeFixes
 
     internal static class SyntaxNavigation
     {
+        /// <summary>The line break the file already uses, so inserted lines match it.</summary>
+        public static SyntaxTrivia EndOfLine(this SyntaxNode node)
+        {
+            var endOfLine = node.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
+            return endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : SyntaxFactory.ElasticCarriageReturnLineFeed;
+        }
+
+        /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;.</summary>
+        public static bool IsTaskLike(this ITypeSymbol type)
+            => type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
+
         public static SyntaxNode WalkUpParentheses(this SyntaxNode node)
         {
             while (node.Parent is ParenthesizedExpressionSyntax parenthesized)

@@ -68,10 +68,9 @@ namespace LambdaAnalyzers.CodeFixes
                 ReplaceUses(editor, plan, fieldName, model, cancellationToken);
             }
 
-            var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
             foreach (var pair in newFields)
             {
-                InsertMembers(editor, pair.Key, pair.Value, endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : ElasticCarriageReturnLineFeed);
+                InsertMembers(editor, pair.Key, pair.Value, root.EndOfLine());
             }
 
             return document.WithSyntaxRoot(editor.GetChangedRoot());

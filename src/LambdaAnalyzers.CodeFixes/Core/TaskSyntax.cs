@@ -31,8 +31,7 @@ namespace LambdaAnalyzers.CodeFixes
             }
 
             var directive = UsingDirective(ParseName(@namespace)).NormalizeWhitespace();
-            var endOfLine = root.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-            directive = directive.WithTrailingTrivia(endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : CarriageReturnLineFeed);
+            directive = directive.WithTrailingTrivia(root.EndOfLine());
 
             var usings = unit.Usings;
             var index = 0;

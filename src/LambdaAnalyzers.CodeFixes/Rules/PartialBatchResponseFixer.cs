@@ -126,7 +126,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             statements = statements.Replace(plan.Loop, loop)
                 .Insert(index, ParseStatement($"var {FailuresName} = new List<{failure}>();")
                     .WithLeadingTrivia(plan.Loop.GetLeadingTrivia())
-                    .WithTrailingTrivia(plan.EndOfLine)
+                    .WithTrailingTrivia(plan.Method.EndOfLine())
                     .WithAdditionalAnnotations(Formatter.Annotation))
                 .Add(ParseStatement($"return new {plan.Response} {{ BatchItemFailures = {FailuresName} }};").WithAdditionalAnnotations(Formatter.Annotation));
 
@@ -164,15 +164,6 @@ namespace LambdaAnalyzers.CodeFixes.Rules
 
             /// <summary>Streams: Lambda checkpoints before the first failed record and retries from it, so work after it would only repeat.</summary>
             public bool StopAtFirstFailure { get; }
-
-            public SyntaxTrivia EndOfLine
-            {
-                get
-                {
-                    var endOfLine = Method.DescendantTrivia().FirstOrDefault(t => t.IsKind(SyntaxKind.EndOfLineTrivia));
-                    return endOfLine.IsKind(SyntaxKind.EndOfLineTrivia) ? endOfLine : ElasticCarriageReturnLineFeed;
-                }
-            }
         }
     }
 }

@@ -30,8 +30,7 @@ namespace LambdaAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var catchClause = (ICatchClauseOperation)context.Operation;
-            if (catchClause.Filter is not null
-                || catchClause.ExceptionType.SpecialType != SpecialType.System_Object && catchClause.ExceptionType.ToDisplayString() != "System.Exception"
+            if (!catchClause.CatchesEverything()
                 || EnclosingHandler(catchClause, context.ContainingSymbol, lambda) is not { } handler
                 || !handler.Trigger.IsAtLeastOnce()
                 || HandlesTheFailure(catchClause.Handler))

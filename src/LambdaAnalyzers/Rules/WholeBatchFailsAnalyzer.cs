@@ -101,8 +101,6 @@ namespace LambdaAnalyzers.Rules
         }
 
         private static bool SwallowsEverything(ITryOperation tryOperation)
-            => tryOperation.Catches.Any(c => c.Filter is null
-                                             && (c.ExceptionType.SpecialType == SpecialType.System_Object || c.ExceptionType.ToDisplayString() == "System.Exception")
-                                             && !c.Handler.Descendants().OfType<IThrowOperation>().Any());
+            => tryOperation.Catches.Any(c => c.CatchesEverything() && !c.Handler.Descendants().OfType<IThrowOperation>().Any());
     }
 }
