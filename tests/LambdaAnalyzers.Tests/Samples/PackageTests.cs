@@ -48,17 +48,22 @@ namespace LambdaAnalyzers.Tests.Samples
 
             var consumer = WriteConsumer(feed);
             var (buildExit, buildOutput) = DotNetCli.Run($"build \"{consumer}\"");
-            Assert.True(buildExit == 0, buildOutput);
+            Assert.True(buildExit != 0, "LAM401 is an error by default: " + buildOutput);
             Assert.Contains("Handler.cs(9,18): warning LAM001", buildOutput);
+
+            // The template is picked up by the package's build props and read with the YamlDotNet packed beside the analyzer.
+            Assert.Contains("template.yaml(5,16): error LAM401", buildOutput);
 
             var (formatExit, formatOutput) = DotNetCli.Run($"format analyzers \"{consumer}\" --diagnostics LAM001 --severity info");
             Assert.True(formatExit == 0, formatOutput);
             var fixedSource = File.ReadAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Handler.cs"));
             Assert.Contains("private static readonly AmazonS3Client s_s3 = new AmazonS3Client();", fixedSource);
 
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "template.yaml"), Template("Handler::Handle"));
             var (rebuildExit, rebuildOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental");
             Assert.True(rebuildExit == 0, rebuildOutput);
             Assert.DoesNotContain("LAM001", rebuildOutput);
+            Assert.DoesNotContain("LAM401", rebuildOutput);
         }
 
         public void Dispose()
@@ -72,6 +77,14 @@ namespace LambdaAnalyzers.Tests.Samples
                 // A build server may still hold a file; the temp folder is cleaned by the OS.
             }
         }
+
+        private static string Template(string typeAndMethod) => $"""
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties:
+                  Handler: Consumer::{typeAndMethod}
+            """;
 
         private string WriteConsumer(string feed)
         {
@@ -105,6 +118,7 @@ namespace LambdaAnalyzers.Tests.Samples
                   </ItemGroup>
                 </Project>
                 """);
+            File.WriteAllText(Path.Combine(directory, "template.yaml"), Template("Handler::Handel"));
             File.WriteAllText(Path.Combine(directory, "Handler.cs"), """
                 using System.Threading.Tasks;
                 using Amazon.Lambda.Core;
@@ -112,7 +126,7 @@ namespace LambdaAnalyzers.Tests.Samples
 
                 public class Handler
                 {
-                    public async Task Handle(string input, ILambdaContext context)
+                    public async Task Handle(System.IO.Stream input, ILambdaContext context)
                     {
                         var s3 = new AmazonS3Client();
                         await s3.ListBucketsAsync();
