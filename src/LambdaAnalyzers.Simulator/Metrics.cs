@@ -156,8 +156,6 @@ public sealed class Metrics
         busiest = Math.Max(busiest, concurrency);
     }
 
-    internal bool KeepsTrace => _trace is not null;
-
     /// <summary>Mixes a trace event into the hash from its numbers alone, so an untraced run allocates nothing for it.</summary>
     internal void TraceEvent(TimeSpan at, TraceKind kind, long a, long b = 0, long c = 0, long d = 0)
     {

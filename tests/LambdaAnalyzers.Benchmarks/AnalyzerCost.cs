@@ -18,9 +18,7 @@ public static class AnalyzerCost
     /// <summary>Each analyzer alone, on a fresh compilation bound first: where the time goes.</summary>
     public static void Each(int handlers)
     {
-        foreach (var analyzer in typeof(LambdaAnalyzers.LambdaAnalyzer).Assembly.GetTypes()
-                     .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-                     .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!))
+        foreach (var analyzer in Ours())
         {
             var measurement = Analyze(SyntheticProject.Create(handlers), ImmutableArray.Create(analyzer));
             Console.WriteLine($"  {analyzer.GetType().Name,-42} {measurement.Wall.TotalMilliseconds,8:N0} ms {measurement.Diagnostics,6} diagnostics {measurement.Allocated / 1024 / 1024,6:N0} MB");

@@ -20,8 +20,7 @@ namespace LambdaAnalyzers.Consequences.Tests;
 internal sealed class HandlerPipeline
 {
     private static readonly ImmutableArray<MetadataReference> References = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>()
-        .Concat(new[] { typeof(Amazon.Lambda.Core.ILambdaContext), typeof(IAmazonServiceMarker), typeof(MeteredS3Client) }
-            .Select(t => t == typeof(IAmazonServiceMarker) ? typeof(Amazon.Runtime.IAmazonService).Assembly : t.Assembly)
+        .Concat(new[] { typeof(Amazon.Lambda.Core.ILambdaContext).Assembly, typeof(Amazon.Runtime.IAmazonService).Assembly, typeof(MeteredS3Client).Assembly }
             .Distinct()
             .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location)))
         .ToImmutableArray();
@@ -98,16 +97,7 @@ internal sealed class HandlerPipeline
                 var loaded = new AssemblyLoadContext("environment-" + context.Environment.Id, isCollectible: true).LoadFromStream(new MemoryStream(assembly));
                 var type = loaded.GetType(typeName, throwOnError: true)!;
                 var instance = Activator.CreateInstance(type)!;
-                RuntimeHelpers.RunClassConstructor(type.TypeHandle);
+                System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type.TypeHandle);
                 context.Environment.State["handler"] = (instance, type.GetMethod(methodName)!);
             }));
-
-    private interface IAmazonServiceMarker
-    {
-    }
-
-    private static class RuntimeHelpers
-    {
-        public static void RunClassConstructor(RuntimeTypeHandle type) => System.Runtime.CompilerServices.RuntimeHelpers.RunClassConstructor(type);
-    }
 }

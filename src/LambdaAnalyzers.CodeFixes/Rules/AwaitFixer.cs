@@ -79,7 +79,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             }
 
             var changed = editor.GetChangedRoot();
-            return document.WithSyntaxRoot(madeAsync.Count > 0 ? TaskSyntax.EnsureUsing(changed, model.Compilation) : changed);
+            return document.WithSyntaxRoot(madeAsync.Count > 0 ? Usings.EnsureUsing(changed, model.Compilation, TaskSyntax.TasksNamespace) : changed);
         }
 
         /// <summary>The node to replace and its awaited form, or null when an await cannot go there.</summary>

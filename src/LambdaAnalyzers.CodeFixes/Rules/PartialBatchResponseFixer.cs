@@ -67,7 +67,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             var changed = root.ReplaceNodes(plans.Select(p => p.Method), (original, _) => Rewrite(plans.First(p => p.Method == original)));
             foreach (var @namespace in new[] { "System", "System.Collections.Generic" }.Concat(plans.Select(p => p.ResponseNamespace)).Distinct())
             {
-                changed = TaskSyntax.EnsureUsing(changed, model.Compilation, @namespace);
+                changed = Usings.EnsureUsing(changed, model.Compilation, @namespace);
             }
 
             return document.WithSyntaxRoot(changed);

@@ -49,7 +49,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
 
             var methods = diagnostics.Select(d => MethodOf(root, d)).OfType<MethodDeclarationSyntax>().ToList();
             var changed = root.ReplaceNodes(methods, (original, _) => original.WithReturnType(TaskSyntax.Task().WithTriviaFrom(original.ReturnType)));
-            return document.WithSyntaxRoot(methods.Count > 0 ? TaskSyntax.EnsureUsing(changed, compilation) : changed);
+            return document.WithSyntaxRoot(methods.Count > 0 ? Usings.EnsureUsing(changed, compilation, TaskSyntax.TasksNamespace) : changed);
         }
     }
 }

@@ -41,7 +41,7 @@ namespace LambdaAnalyzers
                     when child == coalesceAssignment.Value && IsEnvironmentLifetimeMember(coalesceAssignment.Target):
                     return true;
                 case ISimpleAssignmentOperation assignment
-                    when child == assignment.Value && IsEnvironmentLifetimeMember(assignment.Target) && IsNullGuarded(assignment, MemberOf(assignment.Target)!):
+                    when child == assignment.Value && IsEnvironmentLifetimeMember(assignment.Target) && IsNullGuarded(assignment, assignment.Target.ReferencedMember()!):
                     return true;
                 default:
                     return false;
@@ -61,20 +61,13 @@ namespace LambdaAnalyzers
             }
 
             return parent is IFieldInitializerOperation or IPropertyInitializerOperation
-                || (parent is ISimpleAssignmentOperation assignment && MemberOf(assignment.Target) is not null);
+                || (parent is ISimpleAssignmentOperation assignment && assignment.Target.ReferencedMember() is not null);
         }
 
         /// <summary>A static member, or an instance member of a handler class (Lambda keeps one handler instance per environment).</summary>
         public bool IsEnvironmentLifetimeMember(IOperation target)
-            => MemberOf(target) is { } member
+            => target.ReferencedMember() is { } member
                && (member.IsStatic || _handlerTypes.Contains(member.ContainingType.OriginalDefinition));
-
-        public static ISymbol? MemberOf(IOperation target) => target switch
-        {
-            IFieldReferenceOperation field => field.Field,
-            IPropertyReferenceOperation property => property.Property,
-            _ => null,
-        };
 
         /// <summary><c>if (_client == null) _client = ...</c>, <c>if (_client is null)</c>, and <c>_client ?? (_client = ...)</c>.</summary>
         private static bool IsNullGuarded(IOperation assignment, ISymbol member)
@@ -103,6 +96,6 @@ namespace LambdaAnalyzers
                    || (o is IConversionOperation { Operand: ILiteralOperation { ConstantValue: { HasValue: true, Value: null } } }));
 
         private static bool Mentions(IOperation operation, ISymbol member)
-            => operation.DescendantsAndSelf().Any(o => MemberOf(o) is { } referenced && SymbolEqualityComparer.Default.Equals(referenced.OriginalDefinition, member.OriginalDefinition));
+            => operation.DescendantsAndSelf().Any(o => o.ReferencedMember() is { } referenced && SymbolEqualityComparer.Default.Equals(referenced.OriginalDefinition, member.OriginalDefinition));
     }
 }

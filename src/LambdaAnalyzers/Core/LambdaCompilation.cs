@@ -67,6 +67,9 @@ namespace LambdaAnalyzers
         /// <summary>The deployment files among the AdditionalFiles, each read once.</summary>
         public ImmutableArray<Deployment.DeploymentFile> DeploymentFiles => _deploymentFiles.Value;
 
+        /// <summary>The read deployment file for an additional file, or null when it is not one.</summary>
+        public Deployment.DeploymentFile? DeploymentFileFor(AdditionalText file) => DeploymentFiles.FirstOrDefault(f => f.File.Path == file.Path);
+
         public ImmutableArray<Handler> Handlers => _handlers.Value;
 
         public InitOnceIdioms InitOnce => _initOnce.Value;

@@ -83,8 +83,6 @@ namespace LambdaAnalyzers
             }
         }
 
-        public bool IsReached(IMethodSymbol method) => _reachedMethods.ContainsKey(Normalize(method));
-
         private InvocationPath? PathTo(IMethodSymbol method)
         {
             if (!_reachedMethods.TryGetValue(method, out var step))

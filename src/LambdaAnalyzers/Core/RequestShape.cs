@@ -98,6 +98,14 @@ namespace LambdaAnalyzers
             return operation;
         }
 
+        /// <summary>The field or property a reference names, or null for anything else.</summary>
+        public static ISymbol? ReferencedMember(this IOperation operation) => operation switch
+        {
+            IFieldReferenceOperation field => field.Field,
+            IPropertyReferenceOperation property => property.Property,
+            _ => null,
+        };
+
         public static IEnumerable<IOperation> Ancestors(this IOperation operation)
         {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)

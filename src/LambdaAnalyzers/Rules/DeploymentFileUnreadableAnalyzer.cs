@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.IO;
-using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -24,7 +23,7 @@ namespace LambdaAnalyzers.Rules
         {
             context.RegisterAdditionalFileAction(c =>
             {
-                var file = lambda.DeploymentFiles.FirstOrDefault(f => f.File.Path == c.AdditionalFile.Path);
+                var file = lambda.DeploymentFileFor(c.AdditionalFile);
                 if (file?.Error is { } error)
                 {
                     c.ReportDiagnostic(Diagnostic.Create(Descriptor, file.ErrorLocation, Path.GetFileName(file.File.Path), error));

@@ -86,7 +86,7 @@ namespace LambdaAnalyzers.Rules
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
                 IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault()?.Name,
                 IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault()?.Name,
-                ISimpleAssignmentOperation assignment when assignment.Value == value => InitOnceIdioms.MemberOf(assignment.Target)?.Name
+                ISimpleAssignmentOperation assignment when assignment.Value == value => assignment.Target.ReferencedMember()?.Name
                                                                                            ?? (assignment.Target as ILocalReferenceOperation)?.Local.Name,
                 IArgumentOperation argument => argument.Parameter?.Name,
                 _ => null,

@@ -56,7 +56,7 @@ namespace LambdaAnalyzers.Rules
 
         private static void Report(OperationAnalysisContext context, LambdaCompilation lambda, IOperation state, IEnumerable<IOperation> carried)
         {
-            if (InitOnceIdioms.MemberOf(state) is not { } member
+            if (state.ReferencedMember() is not { } member
                 || !lambda.InitOnce.IsEnvironmentLifetimeMember(state)
                 || !carried.Any(value => InvocationInput.Carries(value, lambda.Types)))
             {

@@ -47,7 +47,7 @@ namespace LambdaAnalyzers.Rules
             => fetch.Ancestors().Any(ancestor => ancestor switch
             {
                 IInvocationOperation { TargetMethod.Name: var name } when name.StartsWith("GetOrCreate", System.StringComparison.Ordinal) || name.StartsWith("GetOrAdd", System.StringComparison.Ordinal) => true,
-                IConditionalOperation conditional => conditional.Condition.DescendantsAndSelf().Any(o => InitOnceIdioms.MemberOf(o) is not null && lambda.InitOnce.IsEnvironmentLifetimeMember(o)),
+                IConditionalOperation conditional => conditional.Condition.DescendantsAndSelf().Any(o => o.ReferencedMember() is not null && lambda.InitOnce.IsEnvironmentLifetimeMember(o)),
                 _ => false,
             });
     }

@@ -30,11 +30,22 @@ namespace LambdaAnalyzers.Deployment
 
         public YamlMappingNode? Properties { get; }
 
-        public bool IsSqs => Type == "SQS";
+        /// <summary>How Lambda delivers this source's events.</summary>
+        public Trigger Trigger => Type switch
+        {
+            "SQS" => Trigger.QueuePoll,
+            "Kinesis" or "DynamoDB" or "MSK" or "SelfManagedKafka" => Trigger.StreamPoll,
+            "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" or "Cognito" => Trigger.Asynchronous,
+            "Api" or "HttpApi" => Trigger.Synchronous,
+            _ => Trigger.Unknown,
+        };
 
+        public bool IsSqs => Trigger == Trigger.QueuePoll;
+
+        /// <summary>The stream sources that take a partial batch response (Kafka has none).</summary>
         public bool IsStream => Type is "Kinesis" or "DynamoDB";
 
-        public bool IsAsynchronous => Type is "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" or "Cognito";
+        public bool IsAsynchronous => Trigger == Trigger.Asynchronous;
 
         /// <summary><c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source.</summary>
         public bool ReportsBatchItemFailures
@@ -94,14 +105,7 @@ namespace LambdaAnalyzers.Deployment
         {
             get
             {
-                var triggers = Events.Select(e => e.Type switch
-                {
-                    "SQS" => Trigger.QueuePoll,
-                    "Kinesis" or "DynamoDB" or "MSK" or "SelfManagedKafka" => Trigger.StreamPoll,
-                    "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" or "Cognito" => Trigger.Asynchronous,
-                    "Api" or "HttpApi" => Trigger.Synchronous,
-                    _ => Trigger.Unknown,
-                }).ToList();
+                var triggers = Events.Select(e => e.Trigger).ToList();
                 return triggers.Contains(Trigger.QueuePoll) ? Trigger.QueuePoll
                     : triggers.Contains(Trigger.StreamPoll) ? Trigger.StreamPoll
                     : triggers.Contains(Trigger.Asynchronous) ? Trigger.Asynchronous

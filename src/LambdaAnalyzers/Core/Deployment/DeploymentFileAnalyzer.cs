@@ -1,4 +1,3 @@
-using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LambdaAnalyzers.Deployment
@@ -15,8 +14,7 @@ namespace LambdaAnalyzers.Deployment
 
             context.RegisterAdditionalFileAction(c =>
             {
-                var file = lambda.DeploymentFiles.FirstOrDefault(f => f.File.Path == c.AdditionalFile.Path);
-                if (file is { Error: null })
+                if (lambda.DeploymentFileFor(c.AdditionalFile) is { Error: null } file)
                 {
                     Analyze(c, file, lambda);
                 }
