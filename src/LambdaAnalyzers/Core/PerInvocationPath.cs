@@ -83,6 +83,10 @@ namespace LambdaAnalyzers
             }
         }
 
+        /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
+        public Handler? HandlerReaching(IMethodSymbol method)
+            => _reachedMethods.TryGetValue(Normalize(method), out var step) ? step.Handler : null;
+
         private InvocationPath? PathTo(IMethodSymbol method)
         {
             if (!_reachedMethods.TryGetValue(method, out var step))
@@ -247,7 +251,7 @@ namespace LambdaAnalyzers
                         _ => null,
                     };
 
-                    if (initializer is not null && _models.Get(initializer.SyntaxTree).GetOperation(initializer, cancellationToken) is { } operation)
+                    if (initializer is not null && _models.Get(initializer.SyntaxTree)?.GetOperation(initializer, cancellationToken) is { } operation)
                     {
                         yield return operation;
                     }

@@ -18,8 +18,14 @@ namespace LambdaAnalyzers
 
         public SemanticModelCache(Compilation compilation) => _compilation = compilation;
 
+        /// <summary>
+        /// The model of a tree of this compilation, or null for a tree of another one: in a solution a project
+        /// reference is another project's source compilation, so its symbols have syntax this compilation
+        /// cannot bind (the IDE and MSBuildWorkspace both work this way; a command-line build does not).
+        /// </summary>
 #pragma warning disable RS1030 // The per-invocation path spans files; the driver offers no model for a callee's tree.
-        public SemanticModel Get(SyntaxTree tree) => _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t));
+        public SemanticModel? Get(SyntaxTree tree)
+            => _compilation.ContainsSyntaxTree(tree) ? _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t)) : null;
 #pragma warning restore RS1030
 
         /// <summary>The operation trees of a member's bodies (several for a partial method; none for metadata).</summary>
@@ -30,7 +36,7 @@ namespace LambdaAnalyzers
                 var syntax = reference.GetSyntax(cancellationToken);
                 var operation = syntax is TypeDeclarationSyntax
                     ? null // a primary constructor: its parameters hold no code of their own
-                    : Get(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+                    : Get(syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken);
                 if (operation is not null)
                 {
                     yield return operation;

@@ -130,6 +130,61 @@ namespace LambdaAnalyzers.Tests.Robustness
             }
         }
 
+        /// <summary>
+        /// In the IDE (and in MSBuildWorkspace) a project reference within the solution is the other project's
+        /// source compilation, so its types carry syntax this compilation cannot bind. The path walk once asked
+        /// for those trees' models and threw on every handler that built such a type; lambda-review found it.
+        /// </summary>
+        [Fact]
+        public async Task TypesFromAReferencedSourceProject_OnThePath_NeverCrashTheWalk()
+        {
+            var shared = CSharpCompilation.Create(
+                "Shared",
+                new[]
+                {
+                    CSharpSyntaxTree.ParseText("""
+                        namespace Shared
+                        {
+                            public class OrderFormatter
+                            {
+                                private readonly string _prefix = "order-";
+                                public OrderFormatter() { }
+                                public string Format(string id) => _prefix + id;
+                            }
+                        }
+                        """),
+                },
+                TestReferences.Framework,
+                new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+            var handler = CSharpSyntaxTree.ParseText("""
+                using Amazon.Lambda.Core;
+                using Amazon.S3;
+                using Shared;
+
+                public class OrderHandler
+                {
+                    public string Handle(string orderId, ILambdaContext context)
+                    {
+                        var s3 = new AmazonS3Client();
+                        return new OrderFormatter().Format(orderId);
+                    }
+                }
+                """);
+            var compilation = CreateCompilation(new[] { handler }).AddReferences(shared.ToMetadataReference());
+            Assert.IsAssignableFrom<CompilationReference>(compilation.References.Last());
+
+            var exceptions = new ConcurrentBag<string>();
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+                onAnalyzerException: (exception, analyzer, _) => exceptions.Add(analyzer.GetType().Name + ": " + exception),
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+            var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+            Assert.True(exceptions.IsEmpty, string.Join("\n", exceptions));
+            Assert.Contains(diagnostics, d => d.Id == "LAM001");
+        }
+
         private static async Task AnalyzeAndFixAsync(string source)
         {
             var workspace = new AdhocWorkspace();
