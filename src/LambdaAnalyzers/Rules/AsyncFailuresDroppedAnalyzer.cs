@@ -26,31 +26,13 @@ namespace LambdaAnalyzers.Rules
             foreach (var function in file.Functions)
             {
                 var asyncEvents = function.Events.Where(e => e.IsAsynchronous).Select(e => e.Type).Distinct().ToList();
-                if (asyncEvents.Count == 0 || function.Property("DeadLetterQueue") is not null || HasOnFailureDestination(function, file))
+                if (asyncEvents.Count == 0 || function.Property("DeadLetterQueue") is not null || file.HasOnFailureDestination(function))
                 {
                     continue;
                 }
 
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, function.Location, function.LogicalId, string.Join(", ", asyncEvents)));
             }
-        }
-
-        /// <summary>On the function (or Globals), or in an AWS::Lambda::EventInvokeConfig resource that names it.</summary>
-        private static bool HasOnFailureDestination(DeployedFunction function, DeploymentFile file)
-        {
-            static bool OnFailure(YamlNode? config)
-                => DeploymentFile.Child(DeploymentFile.Child(config as YamlMappingNode, "DestinationConfig") as YamlMappingNode, "OnFailure") is not null;
-
-            if (OnFailure(function.Property("EventInvokeConfig")))
-            {
-                return true;
-            }
-
-            return file.Resources?.Children.Values.OfType<YamlMappingNode>().Any(resource =>
-                (DeploymentFile.Child(resource, "Type") as YamlScalarNode)?.Value == "AWS::Lambda::EventInvokeConfig"
-                && DeploymentFile.Child(resource, "Properties") is YamlMappingNode properties
-                && DeploymentFile.ReferencedId(DeploymentFile.Child(properties, "FunctionName")) == function.LogicalId
-                && OnFailure(properties)) ?? false;
         }
     }
 }

@@ -31,11 +31,9 @@ namespace LambdaAnalyzers.Rules
 
                 foreach (var @event in function.Events.Where(e => e.IsSqs))
                 {
-                    var queueId = DeploymentFile.ReferencedId(DeploymentFile.Child(@event.Properties, "Queue"));
-                    if (file.Resource(queueId) is { } queue
-                        && DeploymentFile.Child(DeploymentFile.Child(queue.Body, "Properties") as YamlDotNet.RepresentationModel.YamlMappingNode, "RedrivePolicy") is null)
+                    if (file.QueueOf(@event) is { } queue && DeploymentFile.PropertyOf(queue.Body, "RedrivePolicy") is null)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptor, file.LocationOf(deadLetterQueue), function.LogicalId, queueId));
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptor, file.LocationOf(deadLetterQueue), function.LogicalId, queue.Key.Value));
                     }
                 }
             }

@@ -30,13 +30,13 @@ namespace LambdaAnalyzers.Rules
             {
                 foreach (var @event in function.Events.Where(e => e.IsSqs))
                 {
-                    var queueId = DeploymentFile.ReferencedId(DeploymentFile.Child(@event.Properties, "Queue"));
-                    if (file.Resource(queueId) is not { } queue || (DeploymentFile.Child(queue.Body, "Type") as YamlScalarNode)?.Value != "AWS::SQS::Queue")
+                    if (file.QueueOf(@event) is not { } queue)
                     {
                         continue;
                     }
 
-                    var property = DeploymentFile.Child(DeploymentFile.Child(queue.Body, "Properties") as YamlMappingNode, "VisibilityTimeout");
+                    var queueId = queue.Key.Value;
+                    var property = DeploymentFile.PropertyOf(queue.Body, "VisibilityTimeout");
                     int visibility;
                     if (property is null)
                     {

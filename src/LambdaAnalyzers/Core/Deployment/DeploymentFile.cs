@@ -162,6 +162,36 @@ namespace LambdaAnalyzers.Deployment
             return null;
         }
 
+        /// <summary>The <c>AWS::SQS::Queue</c> resource an SQS event reads from, when the template declares it.</summary>
+        public (YamlScalarNode Key, YamlMappingNode Body)? QueueOf(DeployedEvent sqsEvent)
+            => Resource(ReferencedId(Child(sqsEvent.Properties, "Queue"))) is { } queue && (Child(queue.Body, "Type") as YamlScalarNode)?.Value == "AWS::SQS::Queue"
+                ? queue
+                : null;
+
+        /// <summary>A property of a resource's <c>Properties</c>.</summary>
+        public static YamlNode? PropertyOf(YamlMappingNode resource, string name) => Child(Child(resource, "Properties") as YamlMappingNode, name);
+
+        /// <summary>
+        /// Whether failed asynchronous invocations of the function reach an on-failure destination: set on the
+        /// function (or Globals), or in an <c>AWS::Lambda::EventInvokeConfig</c> resource that names it.
+        /// </summary>
+        public bool HasOnFailureDestination(DeployedFunction function)
+        {
+            static bool OnFailure(YamlNode? config)
+                => Child(Child(config as YamlMappingNode, "DestinationConfig") as YamlMappingNode, "OnFailure") is not null;
+
+            if (OnFailure(function.Property("EventInvokeConfig")))
+            {
+                return true;
+            }
+
+            return Resources?.Children.Values.OfType<YamlMappingNode>().Any(resource =>
+                (Child(resource, "Type") as YamlScalarNode)?.Value == "AWS::Lambda::EventInvokeConfig"
+                && Child(resource, "Properties") is YamlMappingNode properties
+                && ReferencedId(Child(properties, "FunctionName")) == function.LogicalId
+                && OnFailure(properties)) ?? false;
+        }
+
         /// <summary>The logical ID a reference names: <c>!GetAtt Queue.Arn</c>, <c>!Ref Queue</c>, <c>{ "Fn::GetAtt": ["Queue", "Arn"] }</c>, <c>{ "Ref": "Queue" }</c>.</summary>
         public static string? ReferencedId(YamlNode? node)
         {
