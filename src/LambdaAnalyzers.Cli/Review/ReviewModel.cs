@@ -1,0 +1,64 @@
+using System.Collections.Generic;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+
+namespace LambdaAnalyzers.Cli.Review
+{
+    /// <summary>One diagnostic as the review shows it: where, what, and the page that explains it.</summary>
+    internal sealed record Finding(
+        string RuleId,
+        string Title,
+        DiagnosticSeverity Severity,
+        string Message,
+        string Path,
+        int Line,
+        int Column,
+        int EndLine,
+        int EndColumn,
+        string HelpUri)
+    {
+        public string Position => $"{Path}:{Line}";
+    }
+
+    internal enum CheckStatus
+    {
+        Passed,
+        Failed,
+        NotApplicable,
+    }
+
+    /// <summary>One line of the review checklist for a handler.</summary>
+    internal sealed record Check(Concern Concern, CheckStatus Status, IReadOnlyList<Finding> Findings, string? Note = null);
+
+    /// <summary>A handler with its delivery semantics, its failure route and the checklist.</summary>
+    internal sealed record HandlerReview(
+        string Name,
+        string Path,
+        int Line,
+        string Trigger,
+        string Delivery,
+        string OnFailure,
+        string? DeployedAs,
+        IReadOnlyList<Check> Checks)
+    {
+        public IEnumerable<Finding> Findings => Checks.SelectMany(c => c.Findings);
+    }
+
+    internal sealed record ProjectReview(
+        string Name,
+        string Path,
+        IReadOnlyList<HandlerReview> Handlers,
+        IReadOnlyList<Finding> OtherFindings)
+    {
+        /// <summary>Every finding once: a finding on a path shared by several handlers shows under each of them.</summary>
+        public IEnumerable<Finding> AllFindings => Handlers.SelectMany(h => h.Findings).Concat(OtherFindings).Distinct();
+    }
+
+    internal sealed record ReviewResult(string Target, IReadOnlyList<ProjectReview> Projects, IReadOnlyList<RuleInfo> Rules)
+    {
+        public IEnumerable<Finding> AllFindings => Projects.SelectMany(p => p.AllFindings);
+    }
+
+    /// <summary>What the SARIF driver and the reports say about a rule.</summary>
+    internal sealed record RuleInfo(string Id, string Title, string Description, string Category, DiagnosticSeverity DefaultSeverity, string HelpUri);
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using LambdaAnalyzers.Deployment;
+using Microsoft.CodeAnalysis;
+using YamlDotNet.RepresentationModel;
+
+namespace LambdaAnalyzers.Cli.Review
+{
+    /// <summary>
+    /// Turns a project's diagnostics into the review: each handler with its trigger, delivery and failure
+    /// route, and each finding under the handler whose invocation reaches it. A helper shared by several
+    /// handlers is listed under the first handler whose path reaches it; findings that belong to no handler
+    /// (a credential in a settings class, a queue's visibility timeout) are listed for the project.
+    /// </summary>
+    internal sealed class Reviewer
+    {
+        private readonly string _baseDirectory;
+
+        public Reviewer(string baseDirectory) => _baseDirectory = baseDirectory;
+
+        public async Task<ProjectReview> ReviewAsync(Project project, Action<string> warn, CancellationToken cancellationToken)
+        {
+            var (compilation, diagnostics) = await ProjectAnalysis.RunAsync(project, warn, cancellationToken).ConfigureAwait(false);
+            var lambda = LambdaCompilation.For(compilation, project.AnalyzerOptions);
+            var deployed = new Dictionary<IMethodSymbol, DeployedFunction>(SymbolEqualityComparer.Default);
+            foreach (var (method, function) in HandlerString.NamedMethods(lambda.DeploymentFiles, compilation))
+            {
+                deployed.TryAdd(method.OriginalDefinition, function);
+            }
+
+            var findingsByHandler = new Dictionary<Handler, List<Finding>>();
+            var other = new List<Finding>();
+            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line))
+            {
+                var finding = ToFinding(diagnostic);
+                var handlers = HandlersOf(diagnostic.Location, compilation, lambda, deployed).ToList();
+                if (handlers.Count == 0)
+                {
+                    other.Add(finding);
+                }
+
+                foreach (var handler in handlers)
+                {
+                    if (!findingsByHandler.TryGetValue(handler, out var list))
+                    {
+                        findingsByHandler[handler] = list = new List<Finding>();
+                    }
+
+                    list.Add(finding);
+                }
+            }
+
+            var handlerReviews = lambda.Handlers
+                .Select(handler => ReviewHandler(handler, lambda, deployed, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
+                .OrderBy(h => h.Path, StringComparer.Ordinal)
+                .ThenBy(h => h.Line)
+                .ToList();
+            return new ProjectReview(project.Name, RelativePath(project.FilePath ?? project.Name), handlerReviews, other);
+        }
+
+        private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, Dictionary<IMethodSymbol, DeployedFunction> deployed, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            deployed.TryGetValue(handler.Method.OriginalDefinition, out var function);
+            var file = function is null ? null : lambda.DeploymentFiles.FirstOrDefault(f => f.Functions.Contains(function));
+            var trigger = handler.Trigger == Trigger.Unknown && function is not null ? function.Trigger : handler.Trigger;
+            var location = handler.NameLocation(cancellationToken).GetLineSpan();
+            return new HandlerReview(
+                handler.Name,
+                RelativePath(location.Path),
+                location.StartLinePosition.Line + 1,
+                DeliverySemantics.TriggerName(trigger),
+                DeliverySemantics.Delivery(trigger),
+                DeliverySemantics.OnFailure(trigger, function, file),
+                function is null || file is null ? null : $"{RelativePath(file.File.Path)}: {function.LogicalId}",
+                Checklist.Concerns.Select(c => Checklist.Answer(c, trigger, findings)).ToList());
+        }
+
+        /// <summary>The handlers a diagnostic belongs to: by the code's enclosing method, or by the template's function block.</summary>
+        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda, Dictionary<IMethodSymbol, DeployedFunction> deployed)
+        {
+            if (location.IsInSource && location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
+            {
+                var model = compilation.GetSemanticModel(tree);
+                for (var symbol = model.GetEnclosingSymbol(location.SourceSpan.Start); symbol is not null; symbol = symbol.ContainingSymbol)
+                {
+                    if (symbol is IMethodSymbol method && (lambda.HandlerFor(method) ?? lambda.Path.HandlerReaching(method)) is { } reached)
+                    {
+                        return new[] { reached };
+                    }
+
+                    // An instance field initializer runs with each constructor of its type.
+                    if (symbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                        && symbol.ContainingType.InstanceConstructors.Select(lambda.Path.HandlerReaching).FirstOrDefault(h => h is not null) is { } constructedBy)
+                    {
+                        return new[] { constructedBy };
+                    }
+
+                    if (symbol is INamedTypeSymbol type)
+                    {
+                        return lambda.Handlers.Where(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType, type)).Take(1);
+                    }
+                }
+
+                return Enumerable.Empty<Handler>();
+            }
+
+            if (location.Kind == LocationKind.ExternalFile)
+            {
+                var span = location.GetLineSpan();
+                var file = lambda.DeploymentFiles.FirstOrDefault(f => f.File.Path == span.Path);
+                var function = file is null ? null : FunctionAt(file, span.StartLinePosition.Line);
+                if (function is not null)
+                {
+                    return lambda.Handlers.Where(h => deployed.TryGetValue(h.Method.OriginalDefinition, out var f) && f == function);
+                }
+            }
+
+            return Enumerable.Empty<Handler>();
+        }
+
+        /// <summary>
+        /// The function a (0-based) line of a template belongs to: the function whose resource block holds it
+        /// (from its logical ID to the next resource's), or the function whose event reads from the resource
+        /// (a queue's VisibilityTimeout is about the function that polls it).
+        /// </summary>
+        private static DeployedFunction? FunctionAt(DeploymentFile file, int line)
+        {
+            if (file.Resources is null)
+            {
+                return file.Functions.Count == 1 ? file.Functions[0] : null;
+            }
+
+            var keys = file.Resources.Children.Keys.OfType<YamlScalarNode>().OrderBy(k => k.Start.Line).ToList();
+            var resource = keys.LastOrDefault(k => (int)k.Start.Line - 1 <= line)?.Value;
+            return file.Functions.FirstOrDefault(f => f.LogicalId == resource)
+                ?? file.Functions.FirstOrDefault(f => f.Events.Any(e => e.Properties?.Children.Values.Any(v => DeploymentFile.ReferencedId(v) == resource) ?? false));
+        }
+
+        private Finding ToFinding(Diagnostic diagnostic)
+        {
+            var span = diagnostic.Location.GetLineSpan();
+            var path = span.IsValid ? RelativePath(span.Path) : string.Empty;
+            return new Finding(
+                diagnostic.Id,
+                diagnostic.Descriptor.Title.ToString(),
+                diagnostic.Severity,
+                diagnostic.GetMessage(),
+                path,
+                span.StartLinePosition.Line + 1,
+                span.StartLinePosition.Character + 1,
+                span.EndLinePosition.Line + 1,
+                span.EndLinePosition.Character + 1,
+                diagnostic.Descriptor.HelpLinkUri);
+        }
+
+        private string RelativePath(string path)
+        {
+            if (string.IsNullOrEmpty(path) || !Path.IsPathRooted(path))
+            {
+                return path;
+            }
+
+            var relative = Path.GetRelativePath(_baseDirectory, path);
+            return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative.Replace('\\', '/');
+        }
+    }
+}
