@@ -15,20 +15,21 @@ namespace LambdaAnalyzers.CodeFixes
     internal static class AsyncConversion
     {
         public static bool CanAwaitAt(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken)
-        {
-            if (node.Ancestors().Any(a => a is LockStatementSyntax or QueryExpressionSyntax))
-            {
-                return false;
-            }
+            => IsAsyncAt(node)
+               || (!InLockOrQuery(node) && EnclosingFunction(node) is MethodDeclarationSyntax method && CanBecomeAsync(method, model, cancellationToken));
 
-            return EnclosingFunction(node) switch
-            {
-                AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
-                LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
-                MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword) || CanBecomeAsync(method, model, cancellationToken),
-                _ => false,
-            };
-        }
+        /// <summary>Whether an <c>await</c> may go here as the code stands: in an async function, outside a lock or a query.</summary>
+        public static bool IsAsyncAt(SyntaxNode node)
+            => !InLockOrQuery(node)
+               && EnclosingFunction(node) switch
+               {
+                   AnonymousFunctionExpressionSyntax lambda => lambda.AsyncKeyword.IsKind(SyntaxKind.AsyncKeyword),
+                   LocalFunctionStatementSyntax local => local.Modifiers.Any(SyntaxKind.AsyncKeyword),
+                   MethodDeclarationSyntax method => method.Modifiers.Any(SyntaxKind.AsyncKeyword),
+                   _ => false,
+               };
+
+        private static bool InLockOrQuery(SyntaxNode node) => node.Ancestors().Any(a => a is LockStatementSyntax or QueryExpressionSyntax);
 
         /// <summary>Makes the enclosing handler method async (void → Task, T → Task&lt;T&gt;) when it is not yet.</summary>
         public static MethodDeclarationSyntax? MakeAsyncIfNeeded(SyntaxNode node, SemanticModel model, CancellationToken cancellationToken, out MethodDeclarationSyntax? original)

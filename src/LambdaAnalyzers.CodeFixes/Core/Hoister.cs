@@ -251,7 +251,8 @@ namespace LambdaAnalyzers.CodeFixes
             return body.WithLeadingTrivia(usingStatement.GetLeadingTrivia()).WithTrailingTrivia(usingStatement.GetTrailingTrivia()).WithAdditionalAnnotations(Formatter.Annotation);
         }
 
-        private static void InsertMembers(DocumentEditor editor, TypeDeclarationSyntax type, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
+        /// <summary>New fields go after the last field, or first in the type, set off by a blank line.</summary>
+        internal static void InsertMembers(DocumentEditor editor, TypeDeclarationSyntax type, List<MemberDeclarationSyntax> fields, SyntaxTrivia endOfLine)
         {
             var lastField = type.Members.OfType<FieldDeclarationSyntax>().LastOrDefault();
             if (lastField is not null)
