@@ -46,7 +46,14 @@ namespace LambdaAnalyzers.CodeFixes
         {
             var leftIsSystem = left == "System" || left.StartsWith("System.", System.StringComparison.Ordinal);
             var rightIsSystem = right == "System" || right.StartsWith("System.", System.StringComparison.Ordinal);
-            return leftIsSystem != rightIsSystem ? (leftIsSystem ? -1 : 1) : string.CompareOrdinal(left, right);
+            if (leftIsSystem != rightIsSystem)
+            {
+                return leftIsSystem ? -1 : 1;
+            }
+
+            // As the IDE sorts: Amazon before AWS.
+            var ignoringCase = string.Compare(left, right, System.StringComparison.OrdinalIgnoreCase);
+            return ignoringCase != 0 ? ignoringCase : string.CompareOrdinal(left, right);
         }
     }
 }
