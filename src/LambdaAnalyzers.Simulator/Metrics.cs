@@ -61,7 +61,11 @@ public sealed class Metrics
     private readonly long[] _outcomes = new long[Enum.GetValues<EventOutcome>().Length];
     private readonly HashSet<long> _open = new();
     private readonly Dictionary<long, long> _latencyMs = new();
-    private readonly Dictionary<long, int> _concurrencyBySecond = new();
+    // Busiest concurrency per time bucket, densely by bucket number. Buckets start one second wide and double
+    // when a run outgrows MaxConcurrencyBuckets, so memory stays flat however long the simulated run.
+    private const int MaxConcurrencyBuckets = 4096;
+    private readonly List<int> _concurrencyBuckets = new();
+    private long _bucketSeconds = 1;
     private long _nextToken;
     private readonly List<string>? _trace;
     private ulong _traceHash = 14695981039346656037UL;
@@ -86,8 +90,30 @@ public sealed class Metrics
 
     public int MaxConcurrency { get; private set; }
 
-    /// <summary>Busiest concurrency seen in each second of virtual time that had any.</summary>
-    public IReadOnlyDictionary<long, int> ConcurrencyBySecond => new SortedDictionary<long, int>(_concurrencyBySecond);
+    /// <summary>
+    /// Busiest concurrency seen in each bucket of virtual time that had any, keyed by the bucket's first second.
+    /// Buckets are one second wide (<see cref="ConcurrencyBucketSeconds"/>) until the run passes 4,096 of them;
+    /// then they double in width as often as needed.
+    /// </summary>
+    public IReadOnlyDictionary<long, int> ConcurrencyBySecond
+    {
+        get
+        {
+            var buckets = new SortedDictionary<long, int>();
+            for (var i = 0; i < _concurrencyBuckets.Count; i++)
+            {
+                if (_concurrencyBuckets[i] > 0)
+                {
+                    buckets[i * _bucketSeconds] = _concurrencyBuckets[i];
+                }
+            }
+
+            return buckets;
+        }
+    }
+
+    /// <summary>The width of the buckets of <see cref="ConcurrencyBySecond"/>, in seconds.</summary>
+    public long ConcurrencyBucketSeconds => _bucketSeconds;
 
     /// <summary>A running hash of every trace line: equal hashes mean equal traces, event for event.</summary>
     public ulong TraceHash => _traceHash;
@@ -152,8 +178,25 @@ public sealed class Metrics
     internal void RecordConcurrency(TimeSpan at, int concurrency)
     {
         MaxConcurrency = Math.Max(MaxConcurrency, concurrency);
-        ref var busiest = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_concurrencyBySecond, at.Ticks / TimeSpan.TicksPerSecond, out _);
-        busiest = Math.Max(busiest, concurrency);
+        var second = at.Ticks / TimeSpan.TicksPerSecond;
+        while (second / _bucketSeconds >= MaxConcurrencyBuckets)
+        {
+            for (var i = 0; i < _concurrencyBuckets.Count; i += 2)
+            {
+                _concurrencyBuckets[i / 2] = Math.Max(_concurrencyBuckets[i], i + 1 < _concurrencyBuckets.Count ? _concurrencyBuckets[i + 1] : 0);
+            }
+
+            _concurrencyBuckets.RemoveRange((_concurrencyBuckets.Count + 1) / 2, _concurrencyBuckets.Count / 2);
+            _bucketSeconds *= 2;
+        }
+
+        var bucket = (int)(second / _bucketSeconds);
+        while (_concurrencyBuckets.Count <= bucket)
+        {
+            _concurrencyBuckets.Add(0);
+        }
+
+        _concurrencyBuckets[bucket] = Math.Max(_concurrencyBuckets[bucket], concurrency);
     }
 
     /// <summary>Mixes a trace event into the hash from its numbers alone, so an untraced run allocates nothing for it.</summary>

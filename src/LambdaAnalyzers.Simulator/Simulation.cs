@@ -40,10 +40,58 @@ public sealed record InvocationOutcome(InvocationStatus Status, object? Response
     public bool Succeeded => Status == InvocationStatus.Success;
 }
 
-/// <summary>A synchronous invocation's result, filled when the simulation reaches it.</summary>
-public sealed class SyncInvocation
+/// <summary>Who hears how an invocation ended.</summary>
+internal interface IInvocationCallback
 {
+    void Completed(InvocationOutcome outcome);
+}
+
+/// <summary>A callback from a delegate, for the sources whose follow-up is easiest to say as a lambda.</summary>
+internal sealed class CallbackAction : IInvocationCallback
+{
+    public static readonly CallbackAction None = new(static _ => { });
+
+    private readonly Action<InvocationOutcome> _action;
+
+    public CallbackAction(Action<InvocationOutcome> action) => _action = action;
+
+    public void Completed(InvocationOutcome outcome) => _action(outcome);
+}
+
+/// <summary>A synchronous invocation's result, filled when the simulation reaches it.</summary>
+public sealed class SyncInvocation : IScheduled, IInvocationCallback
+{
+    private readonly Simulation _simulation;
+    private readonly LambdaFunction _function;
+    private readonly object? _input;
+    private long _token;
+
+    internal SyncInvocation(Simulation simulation, LambdaFunction function, object? input)
+    {
+        _simulation = simulation;
+        _function = function;
+        _input = input;
+    }
+
     public InvocationOutcome? Outcome { get; internal set; }
+
+    /// <summary>The request arrives.</summary>
+    void IScheduled.Run()
+    {
+        _token = _simulation.Metrics.Accept();
+        _simulation.Execute(_function, _input, _simulation.NextRequestNumber(), attempt: 1, this);
+    }
+
+    void IInvocationCallback.Completed(InvocationOutcome outcome)
+    {
+        Outcome = outcome;
+        _simulation.Metrics.Finish(_token, outcome.Status switch
+        {
+            InvocationStatus.Success => EventOutcome.Succeeded,
+            InvocationStatus.Throttled => EventOutcome.Throttled,
+            _ => EventOutcome.FailedToCaller,
+        });
+    }
 }
 
 /// <summary>
@@ -102,21 +150,8 @@ public sealed partial class Simulation
     /// <summary>Invokes synchronously (RequestResponse) at <paramref name="at"/>: no retries; a throttle is a 429 to the caller.</summary>
     public SyncInvocation Invoke(LambdaFunction function, object? input, TimeSpan at)
     {
-        var invocation = new SyncInvocation();
-        Clock.At(at, () =>
-        {
-            var token = Metrics.Accept();
-            Execute(function, input, NextRequestNumber(), attempt: 1, outcome =>
-            {
-                invocation.Outcome = outcome;
-                Metrics.Finish(token, outcome.Status switch
-                {
-                    InvocationStatus.Success => EventOutcome.Succeeded,
-                    InvocationStatus.Throttled => EventOutcome.Throttled,
-                    _ => EventOutcome.FailedToCaller,
-                });
-            });
-        });
+        var invocation = new SyncInvocation(this, function, input);
+        Clock.At(at, invocation);
         return invocation;
     }
 
@@ -135,13 +170,16 @@ public sealed partial class Simulation
     /// A throttle answers at once, without running anything.
     /// </summary>
     internal void Execute(LambdaFunction function, object? input, long requestNumber, int attempt, Action<InvocationOutcome> done)
+        => Execute(function, input, requestNumber, attempt, new CallbackAction(done));
+
+    internal void Execute(LambdaFunction function, object? input, long requestNumber, int attempt, IInvocationCallback done)
     {
         var environment = Acquire(function);
         if (environment is null)
         {
             Metrics.Add(Metrics.Throttles);
             Metrics.TraceEvent(Now, TraceKind.Throttle, requestNumber);
-            done(new InvocationOutcome(InvocationStatus.Throttled, null, "TooManyRequestsException", TimeSpan.Zero, ColdStart: false));
+            done.Completed(new InvocationOutcome(InvocationStatus.Throttled, null, "TooManyRequestsException", TimeSpan.Zero, ColdStart: false));
             return;
         }
 
@@ -168,22 +206,30 @@ public sealed partial class Simulation
 
         environment.Invocations++;
         Metrics.TraceEvent(Now, TraceKind.Invoke, requestNumber, environment.Id, (coldStart ? 16 : 0) + (int)outcome.Status, outcome.Latency.Ticks);
-        Clock.After(outcome.Latency, () =>
-        {
-            Release(environment, discard: initError is not null);
-            Metrics.RecordLatency(outcome.Latency);
-            if (outcome.Status == InvocationStatus.Error)
-            {
-                Metrics.Add(Metrics.Errors);
-            }
-            else if (outcome.Status == InvocationStatus.Timeout)
-            {
-                Metrics.Add(Metrics.Errors);
-                Metrics.Add(Metrics.Timeouts);
-            }
 
-            done(outcome);
-        });
+        // The environment serves one invocation at a time, so it carries its own completion: no closure per invocation.
+        environment.Pending = (outcome, done, initError is not null);
+        Clock.After(outcome.Latency, environment);
+    }
+
+    /// <summary>The invocation an environment was running has used its time: free the environment, record, tell the source.</summary>
+    internal void Complete(ExecutionEnvironment environment)
+    {
+        var (outcome, done, discard) = environment.Pending;
+        environment.Pending = default;
+        Release(environment, discard);
+        Metrics.RecordLatency(outcome!.Latency);
+        if (outcome.Status == InvocationStatus.Error)
+        {
+            Metrics.Add(Metrics.Errors);
+        }
+        else if (outcome.Status == InvocationStatus.Timeout)
+        {
+            Metrics.Add(Metrics.Errors);
+            Metrics.Add(Metrics.Timeouts);
+        }
+
+        done!.Completed(outcome);
     }
 
     private InvocationOutcome RunHandler(LambdaFunction function, ExecutionEnvironment environment, object? input, long requestNumber, int attempt, bool coldStart, TimeSpan initDuration)
@@ -288,7 +334,6 @@ public sealed partial class Simulation
         }
 
         environment.IsBusy = true;
-        environment.IdleGeneration++;
         function.Concurrency++;
         _busy++;
         if (reserved is null)
@@ -315,7 +360,7 @@ public sealed partial class Simulation
 
     private ExecutionEnvironment NewEnvironment(LambdaFunction function, bool provisioned)
     {
-        var environment = new ExecutionEnvironment(++_nextEnvironmentId, function, provisioned);
+        var environment = new ExecutionEnvironment(++_nextEnvironmentId, function, provisioned, this);
         Metrics.Add(Metrics.EnvironmentsCreated);
         return environment;
     }
@@ -343,7 +388,6 @@ public sealed partial class Simulation
     private void MarkIdle(ExecutionEnvironment environment)
     {
         environment.IdleSince = Now;
-        var generation = ++environment.IdleGeneration;
         if (environment.IsProvisioned)
         {
             environment.Function.IdleProvisioned.Push(environment);
@@ -351,13 +395,35 @@ public sealed partial class Simulation
         }
 
         environment.Function.IdleOnDemand.Push(environment);
-        Clock.After(environment.Function.Config.IdleLifetime, () =>
+        if (!environment.ReclaimCheckPending)
         {
-            if (!environment.IsBusy && environment.IdleGeneration == generation && !environment.IsReclaimed)
-            {
-                Reclaim(environment);
-            }
-        });
+            environment.ReclaimCheckPending = true;
+            Clock.After(environment.Function.Config.IdleLifetime, environment.ReclaimCheck);
+        }
+    }
+
+    /// <summary>
+    /// One pending check per environment instead of one timer per invocation: when it fires, an environment idle
+    /// for the whole lifetime is reclaimed, a busy one is left to re-arm at its next release, and one used in
+    /// the meantime is checked again when its current idle period would end. Reclaim times stay exact.
+    /// </summary>
+    internal void CheckIdle(ExecutionEnvironment environment)
+    {
+        environment.ReclaimCheckPending = false;
+        if (environment.IsBusy || environment.IsReclaimed)
+        {
+            return;
+        }
+
+        var reclaimAt = environment.IdleSince + environment.Function.Config.IdleLifetime;
+        if (reclaimAt <= Now)
+        {
+            Reclaim(environment);
+            return;
+        }
+
+        environment.ReclaimCheckPending = true;
+        Clock.At(reclaimAt, environment.ReclaimCheck);
     }
 
     private void Reclaim(ExecutionEnvironment environment)

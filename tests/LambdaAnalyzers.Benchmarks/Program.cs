@@ -17,6 +17,13 @@ if (args.Length > 0 && args[0] == "quick")
         Console.WriteLine($"simulator {name}: {invocations:N0} invocations in {watch.Elapsed.TotalSeconds:0.00} s = {invocations / watch.Elapsed.TotalSeconds:N0} invocations/s, {allocated / (double)invocations:N0} B allocated per invocation");
     }
 
+    // Memory must not grow with completed events: the heap held after 4x the events is about the same.
+    foreach (var events in new[] { 250_000, 1_000_000 })
+    {
+        var (done, retained) = SimulatorWorkloads.SteadySync(events);
+        Console.WriteLine($"simulator steady sync: {done:N0} invocations completed, {retained / 1024.0:N0} KiB of managed heap retained");
+    }
+
     return;
 }
 

@@ -34,6 +34,31 @@ public static class SimulatorWorkloads
         return simulation.Metrics[Metrics.Invocations];
     }
 
+    /// <summary>
+    /// The same traffic as <see cref="SyncTraffic"/>, generated as it goes (each arrival schedules the next), and
+    /// the managed heap the simulation still holds at the end: what completed events leave behind.
+    /// </summary>
+    public static (long Invocations, long RetainedBytes) SteadySync(int invocations)
+    {
+        var simulation = new Simulation();
+        var function = simulation.AddFunction("f", static (_, context) => { context.Spend(TimeSpan.FromMilliseconds(20)); return null; });
+        var sent = 0;
+        void Arrive()
+        {
+            simulation.Invoke(function, null, simulation.Now);
+            if (++sent < invocations)
+            {
+                simulation.Clock.After(TimeSpan.FromMilliseconds(10), Arrive);
+            }
+        }
+
+        simulation.Clock.At(TimeSpan.Zero, Arrive);
+        simulation.Run();
+        var retained = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(simulation);
+        return (simulation.Metrics[Metrics.Invocations], retained);
+    }
+
     public static long SqsTraffic(int messages)
     {
         var simulation = new Simulation();

@@ -82,4 +82,28 @@ public class ConcurrencyTests
         Assert.Equal(20, simulation.Metrics[Metrics.EnvironmentsCreated]);
         Assert.Equal(10, simulation.Metrics.Outcome(EventOutcome.Throttled));
     }
+
+    [Fact]
+    public void ConcurrencyOverTime_PerSecond_ThenCoarserBuckets_SoMemoryStaysFlat()
+    {
+        var simulation = new Simulation();
+        var function = simulation.AddFunction("f", Busy(TimeSpan.FromMilliseconds(1500)));
+        for (var second = 0; second < 10_000; second++)
+        {
+            simulation.Invoke(function, null, TimeSpan.FromSeconds(second));
+        }
+
+        simulation.Run(TimeSpan.FromSeconds(100));
+        Assert.Equal(1, simulation.Metrics.ConcurrencyBucketSeconds);
+        Assert.Equal(2, simulation.Metrics.ConcurrencyBySecond[50]); // the previous request is still running
+
+        simulation.Run();
+        // 10,000 s of traffic in at most 4,096 buckets: 4 s wide, each holding its busiest moment.
+        Assert.Equal(4, simulation.Metrics.ConcurrencyBucketSeconds);
+        var buckets = simulation.Metrics.ConcurrencyBySecond;
+        Assert.Equal(2500, buckets.Count);
+        Assert.All(buckets, pair => Assert.Equal(0, pair.Key % 4));
+        Assert.All(buckets.Values, busiest => Assert.Equal(2, busiest));
+        Assert.Equal(2, simulation.Metrics.MaxConcurrency);
+    }
 }
