@@ -25,34 +25,49 @@ public static class AnalyzerCost
         }
     }
 
+    /// <summary>
+    /// Per handler count: compile time alone (the compiler's own diagnostics on a fresh compilation), then the
+    /// execution time the analyzer driver logs for each analyzer (<c>logAnalyzerExecutionTime</c>), summed per
+    /// package, for LambdaAnalyzers and for the peer on the same compilation in the same process.
+    /// </summary>
     public static void Run(int[] handlerCounts)
     {
         var lambdaAnalyzers = Ours();
         var peerPath = typeof(AnalyzerCost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PeerAnalyzerPath").Value!;
         var peerAnalyzers = new AnalyzerFileReference(peerPath, new Loader()).GetAnalyzers(LanguageNames.CSharp);
-        var baseline = ImmutableArray.Create<DiagnosticAnalyzer>(new NothingAnalyzer());
 
+        Console.WriteLine("| handlers | lines | compile | LambdaAnalyzers (% of compile) | per handler | Meziantou.Analyzer (% of compile) | mean per analyzer, ours / peer | allocated per handler |");
+        Console.WriteLine("|---|---|---|---|---|---|---|---|");
+        Measurement? lastOurs = null;
         foreach (var handlers in handlerCounts)
         {
             var lines = SyntheticProject.Create(handlers).SyntaxTrees.Sum(t => t.GetText().Lines.Count);
-
-            // Compile + analyzer driver with an analyzer that does nothing: what any analyzer package starts from.
-            var driver = Best(() => Analyze(SyntheticProject.Create(handlers), baseline));
-            var ours = Best(() => Analyze(SyntheticProject.Create(handlers), lambdaAnalyzers));
-            var extra = ours.Wall - driver.Wall;
-            Console.WriteLine($"{handlers} handlers ({lines:N0} lines): compile+driver {driver.Wall.TotalMilliseconds:N0} ms; with LambdaAnalyzers {ours.Wall.TotalMilliseconds:N0} ms: +{extra.TotalMilliseconds:N0} ms ({extra.TotalMilliseconds / driver.Wall.TotalMilliseconds:P1}), {ours.Diagnostics:N0} diagnostics, {(ours.Allocated - driver.Allocated) / handlers:N0} B extra allocated per handler");
-            if (handlers == handlerCounts[^1])
+            var compile = Enumerable.Range(0, 3).Select(_ =>
             {
-                var peer = Best(() => Analyze(SyntheticProject.Create(handlers), peerAnalyzers));
-                var peerExtra = peer.Wall - driver.Wall;
-                var ourMean = extra.TotalMilliseconds / lambdaAnalyzers.Length;
-                var peerMean = peerExtra.TotalMilliseconds / peerAnalyzers.Length;
-                Console.WriteLine($"  Meziantou.Analyzer ({peerAnalyzers.Length} analyzers): +{peerExtra.TotalMilliseconds:N0} ms ({peerExtra.TotalMilliseconds / driver.Wall.TotalMilliseconds:P1}), {peer.Diagnostics:N0} diagnostics");
-                Console.WriteLine($"  mean wall cost per analyzer: LambdaAnalyzers {ourMean:N1} ms over {lambdaAnalyzers.Length}; Meziantou.Analyzer {peerMean:N1} ms over {peerAnalyzers.Length}; ratio {ourMean / peerMean:N2}");
+                var compilation = SyntheticProject.Create(handlers);
+                var watch = Stopwatch.StartNew();
+                compilation.GetDiagnostics();
+                return watch.Elapsed;
+            }).Min();
 
-                DocumentCost(lambdaAnalyzers);
-            }
+            var ours = Best(() => Analyze(SyntheticProject.Create(handlers), lambdaAnalyzers));
+            var peer = Best(() => Analyze(SyntheticProject.Create(handlers), peerAnalyzers));
+            var oursTotal = ours.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
+            var peerTotal = peer.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
+            var oursMean = oursTotal / lambdaAnalyzers.Length;
+            var peerMean = peerTotal / peerAnalyzers.Length;
+            Console.WriteLine($"| {handlers:N0} | {lines:N0} | {compile.TotalMilliseconds:N0} ms | {oursTotal:N0} ms ({oursTotal / compile.TotalMilliseconds:P1}) | {oursTotal / handlers:N3} ms | {peerTotal:N0} ms ({peerTotal / compile.TotalMilliseconds:P1}) | {oursMean:N1} / {peerMean:N1} ms (ratio {oursMean / peerMean:N2}) | {ours.Allocated / handlers / 1024.0:N1} KB |");
+            lastOurs = ours;
         }
+
+        Console.WriteLine();
+        Console.WriteLine($"Per analyzer at {handlerCounts[^1]:N0} handlers (driver-logged execution time):");
+        foreach (var (name, time) in lastOurs!.PerAnalyzer.OrderByDescending(p => p.Value))
+        {
+            Console.WriteLine($"  {name,-42} {time.TotalMilliseconds,8:N1} ms");
+        }
+
+        DocumentCost(lambdaAnalyzers);
     }
 
     private static ImmutableArray<DiagnosticAnalyzer> Ours()
@@ -62,7 +77,7 @@ public static class AnalyzerCost
             .ToImmutableArray();
 
     private static Measurement Best(Func<Measurement> measure)
-        => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.Wall).First();
+        => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.PerAnalyzer.Values.Sum(t => t.Ticks)).First();
 
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated);
 
@@ -71,10 +86,11 @@ public static class AnalyzerCost
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
-        var diagnostics = withAnalyzers.GetAllDiagnosticsAsync().Result;
+        var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).Result;
+        var diagnostics = result.GetAllDiagnostics().AddRange(compilation.GetDiagnostics());
         watch.Stop();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, a => withAnalyzers.GetAnalyzerTelemetryInfoAsync(a, CancellationToken.None).Result.ExecutionTime);
+        var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, a => result.AnalyzerTelemetryInfo[a].ExecutionTime);
         return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated);
     }
 
@@ -90,6 +106,45 @@ public static class AnalyzerCost
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         }
+    }
+
+    /// <summary>The shared facts a fresh snapshot computes before any rule can answer for one document.</summary>
+    public static void IdeBreakdown()
+    {
+        for (var run = 0; run < 3; run++)
+        {
+            var compilation = SyntheticProject.Create(200, largeFileLines: 1000);
+            var tree = compilation.SyntaxTrees.Last();
+            compilation.GetSemanticModel(tree).GetDiagnostics();
+            var watch = Stopwatch.StartNew();
+            var lambda = LambdaAnalyzers.LambdaCompilation.For(compilation);
+            var handlers = lambda.Handlers.Length;
+            var afterHandlers = watch.Elapsed.TotalMilliseconds;
+            _ = lambda.Path;
+            var afterPath = watch.Elapsed.TotalMilliseconds;
+            Console.WriteLine($"  run {run}: {handlers} handlers found in {afterHandlers:N1} ms; path built in {afterPath - afterHandlers:N1} ms");
+        }
+
+        // What binding every method body of the same project costs on its own, for comparison with the path.
+        var fresh = SyntheticProject.Create(1000);
+        var bind = Stopwatch.StartNew();
+        foreach (var tree in fresh.SyntaxTrees)
+        {
+            var model = fresh.GetSemanticModel(tree);
+            foreach (var method in tree.GetRoot().DescendantNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax>())
+            {
+                model.GetOperation(method);
+            }
+        }
+
+        Console.WriteLine($"  binding every method body of a 1,000-handler project: {bind.Elapsed.TotalMilliseconds:N0} ms");
+        var again = SyntheticProject.Create(1000);
+        var walk = Stopwatch.StartNew();
+        var lambda1000 = LambdaAnalyzers.LambdaCompilation.For(again);
+        _ = lambda1000.Handlers;
+        var handlersMs = walk.Elapsed.TotalMilliseconds;
+        _ = lambda1000.Path;
+        Console.WriteLine($"  1,000-handler project: handlers {handlersMs:N0} ms, path {walk.Elapsed.TotalMilliseconds - handlersMs:N0} ms");
     }
 
     /// <summary>The IDE path: one large handler file analyzed on its own, as after a keystroke.</summary>

@@ -34,6 +34,13 @@ if (args.Length > 1 && args[0] == "each")
     return;
 }
 
+// `-- ide`: where a keystroke's time goes: handler discovery, the path, and the document's analysis.
+if (args.Length > 0 && args[0] == "ide")
+{
+    AnalyzerCost.IdeBreakdown();
+    return;
+}
+
 if (args.Length > 0 && args[0] == "analyzers")
 {
     var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };

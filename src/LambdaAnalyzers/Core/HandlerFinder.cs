@@ -32,9 +32,10 @@ namespace LambdaAnalyzers
 
             if (types.ILambdaContext is not null || types.LambdaFunctionAttribute is not null)
             {
-                foreach (var symbol in compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Member, cancellationToken))
+                foreach (var declaration in HandlerCandidates.In(compilation))
                 {
-                    if (symbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
+                    cancellationToken.ThrowIfCancellationRequested();
+                    if (models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
                     {
                         continue;
                     }

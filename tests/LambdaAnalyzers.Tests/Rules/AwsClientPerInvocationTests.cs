@@ -25,6 +25,56 @@ namespace LambdaAnalyzers.Tests.Rules
             Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
                 "AmazonS3Client", "OrderHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
 
+        /// <summary>Handler discovery reads declarations from syntax first: aliases, qualified and nullable spellings must still be found.</summary>
+        [Fact]
+        public async Task HandlersSpelledThroughAliasesAndQualifiedNames_AreFound()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestState =
+                {
+                    Sources =
+                    {
+                        """
+                        global using Ctx = Amazon.Lambda.Core.ILambdaContext;
+                        """,
+                        """
+                        using System.Threading.Tasks;
+                        using Fn = Amazon.Lambda.Annotations.LambdaFunctionAttribute;
+
+                        public class ViaGlobalAlias
+                        {
+                            public Task Handle(string input, Ctx context) => {|#0:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
+                        }
+
+                        public class ViaQualifiedNullable
+                        {
+                            public Task Handle(string input, Amazon.Lambda.Core.ILambdaContext? context) => {|#1:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
+                        }
+
+                        public class ViaAttributeAlias
+                        {
+                            [Fn]
+                            public Task Handle(string input) => {|#2:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
+                        }
+
+                        public class ViaQualifiedAttribute
+                        {
+                            [Amazon.Lambda.Annotations.LambdaFunction]
+                            public Task Handle(string input) => {|#3:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
+                        }
+                        """,
+                    },
+                },
+            };
+            const string fix = "store it in a static readonly field so warm invocations reuse its credentials and connections";
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(0).WithArguments("AmazonS3Client", "ViaGlobalAlias.Handle", "", fix));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(1).WithArguments("AmazonS3Client", "ViaQualifiedNullable.Handle", "", fix));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(2).WithArguments("AmazonS3Client", "ViaAttributeAlias.Handle", "", fix));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(3).WithArguments("AmazonS3Client", "ViaQualifiedAttribute.Handle", "", fix));
+            await test.RunAsync();
+        }
+
         [Fact]
         public Task ClientCreatedInHelper_Triggers_WithChain() => Verify.VerifyAsync("""
             using System.Threading.Tasks;

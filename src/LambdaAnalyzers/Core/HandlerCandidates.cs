@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// The methods that could be handlers by their declaration, found from syntax alone: a parameter whose
+    /// type is spelled <c>ILambdaContext</c>, or an attribute spelled <c>LambdaFunction</c> (by its last
+    /// name, so qualified names match), or either through a using alias. Binding every member of a project
+    /// to look at its parameters costs more than the rest of handler discovery; syntax facts belong to the
+    /// tree, so they are computed once per tree and reused by every later compilation that shares it (the
+    /// IDE makes a new compilation per edit, with the unedited trees unchanged). Each candidate is then
+    /// confirmed against the real types.
+    /// </summary>
+    internal static class HandlerCandidates
+    {
+        private const string ContextName = "ILambdaContext";
+        private const string AttributeName = "LambdaFunction";
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Facts = new();
+
+        public static IEnumerable<MethodDeclarationSyntax> In(Compilation compilation)
+        {
+            var facts = compilation.SyntaxTrees.Select(t => Facts.GetValue(t, Read)).ToList();
+            var aliases = new HashSet<string>(facts.SelectMany(f => f.Aliases));
+            foreach (var tree in facts)
+            {
+                foreach (var method in tree.Methods)
+                {
+                    if (method.Parameters.Any(p => p == ContextName || aliases.Contains(p))
+                        || method.Attributes.Any(a => a == AttributeName || a == AttributeName + "Attribute" || aliases.Contains(a)))
+                    {
+                        yield return method.Syntax;
+                    }
+                }
+            }
+        }
+
+        private static TreeFacts Read(SyntaxTree tree)
+        {
+            var root = tree.GetRoot();
+            var aliases = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
+                .OfType<UsingDirectiveSyntax>()
+                .Where(u => u.Alias is not null && u.Name is not null && LastName(u.Name) is ContextName or AttributeName or AttributeName + "Attribute")
+                .Select(u => u.Alias!.Name.Identifier.ValueText)
+                .ToImmutableArray();
+            var methods = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
+                .OfType<MethodDeclarationSyntax>()
+                .Select(m => new MethodFacts(
+                    m,
+                    m.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : LastName(p.Type)).ToImmutableArray(),
+                    m.AttributeLists.SelectMany(l => l.Attributes).Select(a => LastName(a.Name)).ToImmutableArray()))
+                .Where(m => m.Parameters.Length > 0 || m.Attributes.Length > 0)
+                .ToImmutableArray();
+            return new TreeFacts(aliases, methods);
+        }
+
+        /// <summary><c>Amazon.Lambda.Core.ILambdaContext</c>, <c>global::X.ILambdaContext</c>, <c>ILambdaContext?</c> → <c>ILambdaContext</c>.</summary>
+        private static string LastName(TypeSyntax type) => type switch
+        {
+            NullableTypeSyntax nullable => LastName(nullable.ElementType),
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private sealed class TreeFacts
+        {
+            public TreeFacts(ImmutableArray<string> aliases, ImmutableArray<MethodFacts> methods)
+            {
+                Aliases = aliases;
+                Methods = methods;
+            }
+
+            public ImmutableArray<string> Aliases { get; }
+
+            public ImmutableArray<MethodFacts> Methods { get; }
+        }
+
+        private sealed class MethodFacts
+        {
+            public MethodFacts(MethodDeclarationSyntax syntax, ImmutableArray<string> parameters, ImmutableArray<string> attributes)
+            {
+                Syntax = syntax;
+                Parameters = parameters;
+                Attributes = attributes;
+            }
+
+            public MethodDeclarationSyntax Syntax { get; }
+
+            public ImmutableArray<string> Parameters { get; }
+
+            public ImmutableArray<string> Attributes { get; }
+        }
+    }
+}
