@@ -26,18 +26,13 @@ namespace LambdaAnalyzers.Cli.Review
         {
             var (compilation, diagnostics) = await ProjectAnalysis.RunAsync(project, warn, cancellationToken).ConfigureAwait(false);
             var lambda = LambdaCompilation.For(compilation, project.AnalyzerOptions);
-            var deployed = new Dictionary<IMethodSymbol, DeployedFunction>(SymbolEqualityComparer.Default);
-            foreach (var (method, function) in HandlerString.NamedMethods(lambda.DeploymentFiles, compilation))
-            {
-                deployed.TryAdd(method.OriginalDefinition, function);
-            }
 
             var findingsByHandler = new Dictionary<Handler, List<Finding>>();
             var other = new List<Finding>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line))
             {
                 var finding = ToFinding(diagnostic);
-                var handlers = HandlersOf(diagnostic.Location, compilation, lambda, deployed).ToList();
+                var handlers = HandlersOf(diagnostic.Location, compilation, lambda).ToList();
                 if (handlers.Count == 0)
                 {
                     other.Add(finding);
@@ -55,16 +50,16 @@ namespace LambdaAnalyzers.Cli.Review
             }
 
             var handlerReviews = lambda.Handlers
-                .Select(handler => ReviewHandler(handler, lambda, deployed, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
+                .Select(handler => ReviewHandler(handler, lambda, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
                 .OrderBy(h => h.Path, StringComparer.Ordinal)
                 .ThenBy(h => h.Line)
                 .ToList();
             return new ProjectReview(project.Name, RelativePath(project.FilePath ?? project.Name), handlerReviews, other);
         }
 
-        private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, Dictionary<IMethodSymbol, DeployedFunction> deployed, List<Finding> findings, CancellationToken cancellationToken)
+        private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, List<Finding> findings, CancellationToken cancellationToken)
         {
-            deployed.TryGetValue(handler.Method.OriginalDefinition, out var function);
+            var function = handler.Function;
             var file = function is null ? null : lambda.DeploymentFiles.FirstOrDefault(f => f.Functions.Contains(function));
             var trigger = handler.Trigger == Trigger.Unknown && function is not null ? function.Trigger : handler.Trigger;
             var location = handler.NameLocation(cancellationToken).GetLineSpan();
@@ -80,7 +75,7 @@ namespace LambdaAnalyzers.Cli.Review
         }
 
         /// <summary>The handlers a diagnostic belongs to: by the code's enclosing method, or by the template's function block.</summary>
-        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda, Dictionary<IMethodSymbol, DeployedFunction> deployed)
+        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda)
         {
             if (location.IsInSource && location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
             {
@@ -115,7 +110,7 @@ namespace LambdaAnalyzers.Cli.Review
                 var function = file is null ? null : FunctionAt(file, span.StartLinePosition.Line);
                 if (function is not null)
                 {
-                    return lambda.Handlers.Where(h => deployed.TryGetValue(h.Method.OriginalDefinition, out var f) && f == function);
+                    return lambda.Handlers.Where(h => h.Function == function);
                 }
             }
 

@@ -17,12 +17,16 @@ namespace LambdaAnalyzers
     /// </summary>
     internal sealed class Handler
     {
-        public Handler(IMethodSymbol method, Trigger trigger, HandlerDiscovery discoveredBy)
+        public Handler(IMethodSymbol method, Trigger trigger, HandlerDiscovery discoveredBy, Deployment.DeployedFunction? function = null)
         {
             Method = method;
             Trigger = trigger;
             DiscoveredBy = discoveredBy;
+            Function = function;
         }
+
+        /// <summary>The function a deployment file declares with this handler, when one names it (the first, if several do).</summary>
+        public Deployment.DeployedFunction? Function { get; }
 
         public IMethodSymbol Method { get; }
 

@@ -26,7 +26,7 @@ namespace LambdaAnalyzers
                 if (seen.Add(method))
                 {
                     var trigger = TriggerInference.Infer(method, types);
-                    handlers.Add(new Handler(method, trigger == Trigger.Unknown ? function.Trigger : trigger, HandlerDiscovery.DeploymentFile));
+                    handlers.Add(new Handler(method, trigger == Trigger.Unknown ? function.Trigger : trigger, HandlerDiscovery.DeploymentFile, function));
                 }
             }
 

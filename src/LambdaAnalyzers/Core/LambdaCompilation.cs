@@ -83,6 +83,23 @@ namespace LambdaAnalyzers
         public Handler? HandlerFor(IMethodSymbol method)
             => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
 
+        /// <summary>
+        /// The handler whose own body holds <paramref name="operation"/> (not a callee's): the innermost bootstrap
+        /// lambda around it that is a handler, or else the method it is in.
+        /// </summary>
+        public Handler? HandlerWhoseBodyHolds(IOperation operation, ISymbol containingSymbol)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation function && HandlerFor(function.Symbol) is { } lambdaHandler)
+                {
+                    return lambdaHandler;
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method ? HandlerFor(method) : null;
+        }
+
         public static LambdaCompilation For(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
             => Cache.GetValue(compilation, c => new LambdaCompilation(c, options));
     }

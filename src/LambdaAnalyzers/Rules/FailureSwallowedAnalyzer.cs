@@ -31,7 +31,7 @@ namespace LambdaAnalyzers.Rules
         {
             var catchClause = (ICatchClauseOperation)context.Operation;
             if (!catchClause.CatchesEverything()
-                || EnclosingHandler(catchClause, context.ContainingSymbol, lambda) is not { } handler
+                || lambda.HandlerWhoseBodyHolds(catchClause, context.ContainingSymbol) is not { } handler
                 || !handler.Trigger.IsAtLeastOnce()
                 || HandlesTheFailure(catchClause.Handler))
             {
@@ -39,20 +39,6 @@ namespace LambdaAnalyzers.Rules
             }
 
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), handler.Name, handler.Trigger.EventSourceName()));
-        }
-
-        /// <summary>The handler whose own body holds the catch: the method itself, or a bootstrap lambda around it.</summary>
-        private static Handler? EnclosingHandler(IOperation operation, ISymbol containingSymbol, LambdaCompilation lambda)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is IAnonymousFunctionOperation function && lambda.HandlerFor(function.Symbol) is { } lambdaHandler)
-                {
-                    return lambdaHandler;
-                }
-            }
-
-            return containingSymbol is IMethodSymbol method ? lambda.HandlerFor(method) : null;
         }
 
         /// <summary>A throw, a stored failure (<c>BatchItemFailures.Add</c>, <c>failures.Add(id)</c>), or an explicit send to a queue or topic.</summary>

@@ -32,9 +32,9 @@ namespace LambdaAnalyzers.Rules
                 return;
             }
 
-            var named = HandlerString.NamedMethods(lambda.DeploymentFiles, context.Compilation)
-                .GroupBy(n => n.Method, SymbolEqualityComparer.Default)
-                .ToDictionary(g => (IMethodSymbol)g.Key!, g => g.First().Function, SymbolEqualityComparer.Default);
+            var named = lambda.Handlers
+                .Where(h => h.Function is not null)
+                .ToDictionary(h => h.Method, h => h.Function!, SymbolEqualityComparer.Default);
             if (named.Count == 0)
             {
                 return;

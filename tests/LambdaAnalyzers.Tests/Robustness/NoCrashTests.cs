@@ -23,18 +23,56 @@ namespace LambdaAnalyzers.Tests.Robustness
     /// </summary>
     public class NoCrashTests
     {
-        private const int PrefixStride = 97;
-        private const int DeletionsPerFile = 12;
+        /// <summary>
+        /// The normal run mangles each file a dozen ways; the long run (documented in docs/performance.md) sets
+        /// LAMBDA_ANALYZERS_FUZZ=long for every 7th prefix and 400 seeded deletions per file.
+        /// </summary>
+        private static readonly bool LongRun = Environment.GetEnvironmentVariable("LAMBDA_ANALYZERS_FUZZ") == "long";
+        private static readonly int PrefixStride = LongRun ? 7 : 97;
+        private static readonly int DeletionsPerFile = LongRun ? 400 : 12;
 
         public static TheoryData<string> SampleFiles()
         {
             var data = new TheoryData<string>();
-            foreach (var file in SamplePaths())
+            foreach (var file in SamplePaths().Append(ModernSyntaxFile))
             {
                 data.Add(file);
             }
 
             return data;
+        }
+
+        /// <summary>Handlers in every form C# 12 and 13 allow around them, kept beside this test.</summary>
+        private const string ModernSyntaxFile = "tests/LambdaAnalyzers.Tests/Robustness/ModernSyntaxHandlers.cs.txt";
+
+        /// <summary>
+        /// Every C# snippet the rule and fix tests feed the analyzers (their raw string literals, markup
+        /// removed), run through every analyzer and fix: code written to probe the rules' corners.
+        /// </summary>
+        [Fact]
+        public async Task AnalyzersAndFixes_NeverThrow_OnEveryTestSnippet()
+        {
+            var markup = new System.Text.RegularExpressions.Regex(@"\{\|(#\d+|LAM\d{3}|CS\d{4}):|\|\}|\[\||\|\]");
+            var testFiles = Directory.GetFiles(Path.Combine(DotNetCli.RepositoryRoot, "tests", "LambdaAnalyzers.Tests"), "*.cs", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                            && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .OrderBy(f => f, StringComparer.Ordinal);
+            var snippets = 0;
+            foreach (var file in testFiles)
+            {
+                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
+                foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)))
+                {
+                    var text = markup.Replace(token.ValueText, string.Empty);
+                    if (text.Contains("class ", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal))
+                    {
+                        snippets++;
+                        await AnalyzeAndFixAsync(text);
+                    }
+                }
+            }
+
+            Assert.True(snippets > 100, $"only {snippets} snippets found: the scan no longer sees the tests' sources");
         }
 
         private static List<string> SamplePaths()
