@@ -72,7 +72,7 @@ namespace LambdaAnalyzers.Cli
                 }
 
                 progress.Done();
-                var result = new ReviewResult(options.Target!, projects.Where(p => p.Handlers.Count > 0 || p.OtherFindings.Count > 0 || target.Projects.Count == 1).ToList(), LambdaRules.Catalog);
+                var result = new ReviewResult(options.Target!, projects.Count, projects.Where(p => p.Handlers.Count > 0 || p.OtherFindings.Count > 0 || target.Projects.Count == 1).ToList(), LambdaRules.Catalog);
                 var color = options.OutputFile is null && (options.Color ?? (console.OutIsTerminal && Environment.GetEnvironmentVariable("NO_COLOR") is null));
                 IReport report = options.Format switch
                 {

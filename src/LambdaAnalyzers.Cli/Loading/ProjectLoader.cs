@@ -81,8 +81,14 @@ namespace LambdaAnalyzers.Cli.Loading
                 List<ProjectId> projects;
                 if (IsSolution(path))
                 {
+                    // The workspace also loads what the listed projects reference (an analyzer project, say); only
+                    // the solution's own projects are reviewed.
                     var solution = await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    projects = solution.Projects.Where(p => p.Language == LanguageNames.CSharp).Select(p => p.Id).ToList();
+                    var listed = new HashSet<string>(ProjectFilesOf(path), StringComparer.Ordinal);
+                    projects = solution.Projects
+                        .Where(p => p.Language == LanguageNames.CSharp && (listed.Count == 0 || (p.FilePath is { } file && listed.Contains(Path.GetFullPath(file)))))
+                        .Select(p => p.Id)
+                        .ToList();
                 }
                 else
                 {

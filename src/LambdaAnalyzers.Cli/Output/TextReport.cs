@@ -99,7 +99,10 @@ namespace LambdaAnalyzers.Cli.Output
         {
             var findings = result.AllFindings.ToList();
             var handlers = result.Projects.Sum(p => p.Handlers.Count);
-            return $"{Count(result.Projects.Count, "project")}, {Count(handlers, "handler")}, {Count(findings.Count, "finding")}"
+            var projects = result.ProjectsReviewed == result.Projects.Count
+                ? Count(result.Projects.Count, "project")
+                : $"{Count(result.ProjectsReviewed, "project")} ({result.Projects.Count} with handlers or findings)";
+            return $"{projects}, {Count(handlers, "handler")}, {Count(findings.Count, "finding")}"
                 + $" ({Count(findings.Count(f => f.Severity == DiagnosticSeverity.Error), "error")}, {Count(findings.Count(f => f.Severity == DiagnosticSeverity.Warning), "warning")}, {findings.Count(f => f.Severity == DiagnosticSeverity.Info)} info)";
         }
 

@@ -54,7 +54,8 @@ namespace LambdaAnalyzers.Cli.Review
         public IEnumerable<Finding> AllFindings => Handlers.SelectMany(h => h.Findings).Concat(OtherFindings).Distinct();
     }
 
-    internal sealed record ReviewResult(string Target, IReadOnlyList<ProjectReview> Projects, IReadOnlyList<RuleInfo> Rules)
+    /// <summary>The review of every project loaded; <see cref="Projects"/> lists those with handlers or findings.</summary>
+    internal sealed record ReviewResult(string Target, int ProjectsReviewed, IReadOnlyList<ProjectReview> Projects, IReadOnlyList<RuleInfo> Rules)
     {
         public IEnumerable<Finding> AllFindings => Projects.SelectMany(p => p.AllFindings);
     }

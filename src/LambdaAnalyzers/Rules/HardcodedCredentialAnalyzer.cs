@@ -34,7 +34,7 @@ namespace LambdaAnalyzers.Rules
         private static void AnalyzeLiteral(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             if (context.Operation.ConstantValue is not { HasValue: true, Value: string text } || Placeholders.IsPlaceholder(text) || IsInAssertion(context.Operation)
-                || IsCredentialsArgument(context.Operation, lambda.Types))
+                || IsInTestMethod(context.ContainingSymbol) || IsCredentialsArgument(context.Operation, lambda.Types))
             {
                 return;
             }
@@ -65,6 +65,7 @@ namespace LambdaAnalyzers.Rules
         {
             var creation = (IObjectCreationOperation)context.Operation;
             if ((creation.Type.Is(lambda.Types.BasicAWSCredentials) || creation.Type.Is(lambda.Types.SessionAWSCredentials))
+                && !IsInTestMethod(context.ContainingSymbol)
                 && creation.Arguments.Length >= 2
                 && creation.Arguments.Take(2).All(a => a.Value.ConstantValue is { HasValue: true, Value: string value } && !Placeholders.IsPlaceholder(value)))
             {
@@ -100,6 +101,39 @@ namespace LambdaAnalyzers.Rules
         private static bool IsCredentialsArgument(IOperation literal, WellKnownTypes types)
             => literal.Parent is IArgumentOperation { Parent: IObjectCreationOperation creation }
                && (creation.Type.Is(types.BasicAWSCredentials) || creation.Type.Is(types.SessionAWSCredentials));
+
+        private static readonly string[] TestAttributes = { "FactAttribute", "TheoryAttribute", "TestAttribute", "TestCaseAttribute", "TestCaseSourceAttribute", "TestMethodAttribute", "DataTestMethodAttribute", "DataRowAttribute", "InlineDataAttribute" };
+
+        /// <summary>
+        /// A test's own inputs and expectations (xunit, NUnit, MSTest, and attributes derived from theirs): fixtures
+        /// such as the source a test feeds an analyzer, fake keys by convention. Found by name, so no test
+        /// framework needs to be referenced for the rule to know one.
+        /// </summary>
+        private static bool IsInTestMethod(ISymbol containingSymbol)
+        {
+            for (var symbol = containingSymbol; symbol is not null and not INamedTypeSymbol; symbol = symbol.ContainingSymbol)
+            {
+                if (symbol is IMethodSymbol method && method.GetAttributes().Any(a => IsTestAttribute(a.AttributeClass)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsTestAttribute(INamedTypeSymbol? attribute)
+        {
+            for (var type = attribute; type is not null; type = type.BaseType)
+            {
+                if (Array.IndexOf(TestAttributes, type.Name) >= 0)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsInAssertion(IOperation literal)
             => literal.Ancestors().OfType<IInvocationOperation>().Any(call => call.TargetMethod.ContainingType.Name is "Assert" or "CollectionAssert" or "StringAssert" || call.TargetMethod.Name.StartsWith("Should", StringComparison.Ordinal));

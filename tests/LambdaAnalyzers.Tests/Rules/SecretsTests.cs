@@ -146,6 +146,41 @@ namespace LambdaAnalyzers.Tests.Rules
             Error(3, "An AWS access key ID"), Error(4, "A connection string with a password"), Error(5, "The value of 'clientSecret'"), Error(6, "The value of 'DbPassword'"));
 
         [Fact]
+        public Task FixturesInsideTestMethods_DoNotTrigger_TheSameOutsideDo() => HardcodedVerify.VerifyAsync(""""
+            using System;
+            using Amazon.Lambda.Core;
+            using Amazon.Runtime;
+
+            namespace Xunit
+            {
+                public class FactAttribute : Attribute { }
+                public class TheoryAttribute : FactAttribute { }
+                public class InlineDataAttribute : Attribute { public InlineDataAttribute(params object[] data) { } }
+            }
+
+            public class RetryFactAttribute : Xunit.FactAttribute { }
+
+            public class AnalyzerTests
+            {
+                [Xunit.Fact]
+                public void FeedsSourceToAnAnalyzer() => Run("""
+                    var connection = "Host=db;Password=s3cr3t-Value";
+                    """);
+
+                [Xunit.Theory]
+                [Xunit.InlineData("AKIAZ7Q3XK4VN2LPBR5T")]
+                public void Keys(string key) => Run(key + "AKIAZ7Q3XK4VN2LPBR5T");
+
+                [RetryFact]
+                public void Credentials() => GC.KeepAlive(new BasicAWSCredentials("AKIAZ7Q3XK4VN2LPBR5T", "wJalrXUtnFEMIK7MDENGbPxRfiCYzEXAMPLEKEYq"));
+
+                private static void Run(string source) { }
+
+                private static readonly string Helper = {|LAM102:"Host=db;Password=s3cr3t-Value"|};
+            }
+            """");
+
+        [Fact]
         public Task PlaceholdersDocumentedExampleKeyPointersAndAssertions_DoNotTrigger() => HardcodedVerify.VerifyAsync("""
             using Amazon.Lambda.Core;
 
