@@ -108,10 +108,25 @@ namespace LambdaAnalyzers
             return new InvocationPath(step.Handler, chain.ToImmutableArray());
         }
 
+        /// <summary>
+        /// Walks from the entry points first, then from the handlers known only by an <c>ILambdaContext</c>
+        /// parameter and no event type that no entry point reached. The AWS templates pass the context on to
+        /// helpers (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): such a
+        /// helper is on its caller's path, with its caller's trigger, not a synchronous handler of its own.
+        /// </summary>
         private void Walk(ImmutableArray<Handler> handlers, CancellationToken cancellationToken)
         {
             var queue = new Queue<Step>();
-            foreach (var handler in handlers)
+            WalkFrom(handlers.Where(IsEntryPoint), queue, cancellationToken);
+            WalkFrom(handlers.Where(h => !IsEntryPoint(h)), queue, cancellationToken);
+        }
+
+        private static bool IsEntryPoint(Handler handler)
+            => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
+
+        private void WalkFrom(IEnumerable<Handler> roots, Queue<Step> queue, CancellationToken cancellationToken)
+        {
+            foreach (var handler in roots)
             {
                 var method = Normalize(handler.Method);
                 if (!_reachedMethods.ContainsKey(method))

@@ -24,7 +24,7 @@ namespace LambdaAnalyzers
 
         private static readonly ImmutableHashSet<string> DefaultPointerWords = ImmutableHashSet.Create(
             StringComparer.Ordinal,
-            "arn", "name", "id", "parameter", "param", "path", "url", "uri", "ttl", "seconds", "secs", "minutes", "ms", "timeout", "expiry", "expiration", "header", "file", "type", "endpoint", "region", "length", "prefix");
+            "arn", "name", "id", "parameter", "param", "path", "url", "uri", "ttl", "seconds", "secs", "minutes", "ms", "timeout", "expiry", "expiration", "header", "file", "type", "endpoint", "region", "length", "prefix", "label", "field", "prompt", "hint");
 
         /// <summary>Set by the runtime; the SDK's credential chain reads the credential ones.</summary>
         private static readonly ImmutableHashSet<string> ReservedVariables = ImmutableHashSet.Create(

@@ -53,11 +53,25 @@ namespace LambdaAnalyzers.Rules
         }
 
         /// <summary>
-        /// <c>await Task.WhenAll(a, b); var x = a.Result;</c> and <c>t.ContinueWith(done => done.Result)</c> read a
-        /// task that has finished: nothing blocks.
+        /// <c>await Task.WhenAll(a, b); var x = a.Result;</c>, <c>t.ContinueWith(done => done.Result)</c> and
+        /// <c>Task.FromResult(x).Result</c> read a task that has finished: nothing blocks.
         /// </summary>
         private static bool IsAlreadyComplete(IOperation task, IOperation blocking)
         {
+            if (IsCompletedTask(task.WithoutConversions()))
+            {
+                return true;
+            }
+
+            if (task.WithoutConversions() is ILocalReferenceOperation completedLocal
+                && blocking.Root().Descendants().OfType<IVariableDeclaratorOperation>()
+                    .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, completedLocal.Local))?.GetVariableInitializer()?.Value is { } initializer
+                && IsCompletedTask(initializer.WithoutConversions())
+                && !blocking.Root().Descendants().OfType<ISimpleAssignmentOperation>().Any(a => a.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, completedLocal.Local)))
+            {
+                return true;
+            }
+
             var symbol = task switch
             {
                 ILocalReferenceOperation local => (ISymbol)local.Local,
@@ -85,5 +99,14 @@ namespace LambdaAnalyzers.Rules
                     _ => false,
                 }));
         }
+
+        /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>: complete when made.</summary>
+        private static bool IsCompletedTask(IOperation task)
+            => task switch
+            {
+                IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } } => true,
+                IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } } => true,
+                _ => false,
+            };
     }
 }

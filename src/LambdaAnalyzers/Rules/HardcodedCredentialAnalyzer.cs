@@ -87,6 +87,8 @@ namespace LambdaAnalyzers.Rules
                 IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol.Name,
                 IFieldInitializerOperation field => field.InitializedFields.FirstOrDefault()?.Name,
                 IPropertyInitializerOperation property => property.InitializedProperties.FirstOrDefault()?.Name,
+                ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer } assignment when assignment.Value == value
+                    => indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } ? key : null, // headers["x-api-key"] = "…"
                 ISimpleAssignmentOperation assignment when assignment.Value == value => assignment.Target.ReferencedMember()?.Name
                                                                                            ?? (assignment.Target as ILocalReferenceOperation)?.Local.Name,
                 IArgumentOperation argument => argument.Parameter?.Name,

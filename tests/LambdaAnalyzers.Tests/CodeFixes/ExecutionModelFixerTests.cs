@@ -111,7 +111,13 @@ namespace LambdaAnalyzers.Tests.CodeFixes
 
             public static class Repository
             {
-                public static string Load(string key) => {|LAM303:Task.FromResult(key).Result|};
+                public static string Load(string key) => {|LAM303:FetchAsync(key).Result|};
+
+                private static async Task<string> FetchAsync(string key)
+                {
+                    await Task.Yield();
+                    return key;
+                }
             }
             """);
 

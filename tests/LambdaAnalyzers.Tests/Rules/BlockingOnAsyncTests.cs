@@ -39,7 +39,29 @@ namespace LambdaAnalyzers.Tests.Rules
 
             public static class Repository
             {
-                public static string Load(string key) => {|LAM303:Task.FromResult(key).Result|};
+                public static string Load(string key) => {|LAM303:FetchAsync(key).Result|};
+
+                private static async Task<string> FetchAsync(string key)
+                {
+                    await Task.Yield();
+                    return key;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ResultOfATaskMadeComplete_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    var cached = Task.FromResult(input);
+                    Task.CompletedTask.Wait();
+                    return cached.Result + Task.FromResult(1).GetAwaiter().GetResult();
+                }
             }
             """);
 

@@ -78,6 +78,30 @@ namespace LambdaAnalyzers.Tests.Rules
             """,
             Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("IAmazonSQS.SendMessageAsync", "UploadHandler.Handle", " (via UploadHandler.Handle → Notifier.NotifyAsync)", "asynchronous", "sends another message"));
 
+        /// <summary>The AWS SQS template passes the context on to a helper; the helper is on the SQS path, not a sync handler.</summary>
+        [Fact]
+        public Task HelperTakingTheContext_AsInTheAwsTemplate_IsOnItsCallersSqsPath() => Verify.VerifyAsync(Usings + """
+            public class Function
+            {
+                private static readonly IAmazonSQS Sqs = new AmazonSQSClient();
+
+                public async Task FunctionHandler(SQSEvent evnt, ILambdaContext context)
+                {
+                    foreach (var message in evnt.Records)
+                    {
+                        await ProcessMessageAsync(message, context);
+                    }
+                }
+
+                private async Task ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    context.Logger.LogInformation($"Processed message {message.Body}");
+                    await {|#0:Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "https://sqs.eu-west-1.amazonaws.com/1/next", MessageBody = message.Body })|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("IAmazonSQS.SendMessageAsync", "Function.FunctionHandler", " (via Function.FunctionHandler → Function.ProcessMessageAsync)", "SQS", "sends another message"));
+
         [Fact]
         public Task IdempotentShapes_Guards_AndSynchronousTrigger_DoNotTrigger() => Verify.VerifyAsync(Usings + """
             public class PaymentHandler

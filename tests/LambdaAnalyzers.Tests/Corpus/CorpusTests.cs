@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using System.Text.RegularExpressions;
+using LambdaAnalyzers.Tests.Meta;
+using LambdaAnalyzers.Tests.Samples;
+using LambdaAnalyzers.Tests.Verifiers;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Xunit.Abstractions;
+
+namespace LambdaAnalyzers.Tests.Corpus
+{
+    /// <summary>Precision and recall of each rule on the realistic-code corpus (see Corpus/README.md).</summary>
+    public class CorpusTests
+    {
+        private static readonly Regex Expectation = new(@"//\s*expect:\s*(?<ids>LAM\d{3}(\s*,\s*LAM\d{3})*)");
+        private readonly ITestOutputHelper _output;
+
+        public CorpusTests(ITestOutputHelper output) => _output = output;
+
+        [Fact]
+        public async Task EveryRule_MeetsItsPrecisionAndRecallFloors()
+        {
+            var expected = new HashSet<(string File, int Line, string Id)>();
+            var reported = new HashSet<(string File, int Line, string Id)>();
+            var folder = Path.Combine(DotNetCli.RepositoryRoot, "tests", "LambdaAnalyzers.Tests", "Corpus");
+            foreach (var path in Directory.GetFiles(folder, "*.cs.txt").OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var name = Path.GetFileName(path);
+                var text = File.ReadAllText(path);
+                var lines = text.Split('\n');
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (Expectation.Match(lines[i]) is { Success: true } match)
+                    {
+                        foreach (var id in match.Groups["ids"].Value.Split(',').Select(s => s.Trim()))
+                        {
+                            expected.Add((name, i + 1, id));
+                        }
+                    }
+                }
+
+                var compilation = CSharpCompilation.Create(
+                    "Corpus",
+                    new[] { CSharpSyntaxTree.ParseText(text, path: name) },
+                    TestReferences.Framework.AddRange(TestReferences.Packages),
+                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Assert.True(errors.Count == 0, $"{name} must compile, as real code does:\n" + string.Join("\n", errors));
+
+                var diagnostics = await compilation.WithAnalyzers(Catalog.Analyzers).GetAnalyzerDiagnosticsAsync();
+                foreach (var diagnostic in diagnostics.Where(d => d.Id.StartsWith("LAM", StringComparison.Ordinal)))
+                {
+                    reported.Add((name, diagnostic.Location.GetLineSpan().StartLinePosition.Line + 1, diagnostic.Id));
+                }
+            }
+
+            var failures = new List<string>();
+            _output.WriteLine("| rule | expected | reported | true positives | precision | recall |");
+            _output.WriteLine("|---|---|---|---|---|---|");
+            foreach (var id in expected.Concat(reported).Select(e => e.Id).Distinct().OrderBy(i => i, StringComparer.Ordinal))
+            {
+                var want = expected.Where(e => e.Id == id).ToHashSet();
+                var got = reported.Where(e => e.Id == id).ToHashSet();
+                var truePositives = want.Intersect(got).Count();
+                var precision = got.Count == 0 ? 1.0 : truePositives / (double)got.Count;
+                var recall = want.Count == 0 ? 1.0 : truePositives / (double)want.Count;
+                _output.WriteLine($"| {id} | {want.Count} | {got.Count} | {truePositives} | {precision:0.00} | {recall:0.00} |");
+                foreach (var miss in want.Except(got))
+                {
+                    _output.WriteLine($"  missed {miss.File}:{miss.Line}");
+                }
+
+                foreach (var extra in got.Except(want))
+                {
+                    _output.WriteLine($"  unexpected {extra.File}:{extra.Line}");
+                }
+
+                var precisionFloor = id == "LAM201" ? 0.90 : 0.95;
+                var recallFloor = id is "LAM101" or "LAM102" ? 0.90 : 0.0;
+                if (precision < precisionFloor || recall < recallFloor)
+                {
+                    failures.Add($"{id}: precision {precision:0.00} (floor {precisionFloor:0.00}), recall {recall:0.00} (floor {recallFloor:0.00})");
+                }
+            }
+
+            Assert.True(expected.Select(e => e.Id).Distinct().Count() >= 15, "the corpus should exercise most code rules");
+            Assert.True(failures.Count == 0, string.Join("\n", failures));
+        }
+    }
+}
