@@ -70,11 +70,7 @@ public static class AnalyzerCost
         DocumentCost(lambdaAnalyzers);
     }
 
-    private static ImmutableArray<DiagnosticAnalyzer> Ours()
-        => typeof(LambdaAnalyzers.LambdaAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+    private static ImmutableArray<DiagnosticAnalyzer> Ours() => LambdaAnalyzers.ShippedAnalyzers.Create();
 
     private static Measurement Best(Func<Measurement> measure)
         => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.PerAnalyzer.Values.Sum(t => t.Ticks)).First();
@@ -92,20 +88,6 @@ public static class AnalyzerCost
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, a => result.AnalyzerTelemetryInfo[a].ExecutionTime);
         return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated);
-    }
-
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class NothingAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("NOOP", "nothing", "nothing", "none", DiagnosticSeverity.Hidden, true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-        }
     }
 
     /// <summary>The shared facts a fresh snapshot computes before any rule can answer for one document.</summary>

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
-using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -12,19 +11,9 @@ namespace LambdaAnalyzers.Cli.Review
     /// <summary>The analyzers and code fixes the package ships, found the way a host finds them: by their export attributes.</summary>
     internal static class LambdaRules
     {
-        private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> LazyAnalyzers = new(() =>
-            typeof(LambdaAnalyzer).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-                .ToImmutableArray());
+        private static readonly Lazy<ImmutableArray<DiagnosticAnalyzer>> LazyAnalyzers = new(ShippedAnalyzers.Create);
 
-        private static readonly Lazy<ImmutableArray<CodeFixProvider>> LazyFixers = new(() =>
-            typeof(LambdaAnalyzers.CodeFixes.Rules.HoistToStaticFieldFixer).Assembly.GetTypes()
-                .Where(t => !t.IsAbstract && t.GetCustomAttribute<ExportCodeFixProviderAttribute>() is not null)
-                .OrderBy(t => t.FullName, StringComparer.Ordinal)
-                .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-                .ToImmutableArray());
+        private static readonly Lazy<ImmutableArray<CodeFixProvider>> LazyFixers = new(LambdaAnalyzers.CodeFixes.ShippedCodeFixes.Create);
 
         public static ImmutableArray<DiagnosticAnalyzer> Analyzers => LazyAnalyzers.Value;
 

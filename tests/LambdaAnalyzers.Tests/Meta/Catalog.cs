@@ -9,22 +9,14 @@ using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LambdaAnalyzers.Tests.Meta
 {
-    /// <summary>Every analyzer and code fix the package ships, found by reflection as the compiler finds them.</summary>
+    /// <summary>Every analyzer and code fix the package ships (as the hosts find them), and what the tests check of them.</summary>
     internal static class Catalog
     {
-        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(LambdaAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = ShippedAnalyzers.Create();
 
-        public static ImmutableArray<Type> CodeFixTypes { get; } = typeof(HoistToStaticFieldFixer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
-            .ToImmutableArray();
+        public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = LambdaAnalyzers.CodeFixes.ShippedCodeFixes.Create();
 
-        public static ImmutableArray<CodeFixProvider> CodeFixes { get; } = CodeFixTypes
-            .Select(t => (CodeFixProvider)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        public static ImmutableArray<Type> CodeFixTypes { get; } = CodeFixes.Select(f => f.GetType()).ToImmutableArray();
 
         public static ImmutableArray<DiagnosticDescriptor> Descriptors { get; } = Analyzers
             .SelectMany(a => a.SupportedDiagnostics)
