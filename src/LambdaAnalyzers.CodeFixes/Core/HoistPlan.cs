@@ -209,6 +209,16 @@ namespace LambdaAnalyzers.CodeFixes
         public static bool IsTaskLike(this ITypeSymbol type)
             => type.Name is "Task" or "ValueTask" && type.ContainingNamespace?.ToDisplayString() == "System.Threading.Tasks";
 
+        /// <summary>The node of a given kind whose span is exactly the diagnostic's: where the rule put its squiggle.</summary>
+        public static T? NodeAt<T>(this SyntaxNode root, Diagnostic diagnostic)
+            where T : SyntaxNode
+        {
+            var span = diagnostic.Location.SourceSpan;
+            return root.FullSpan.Contains(span)
+                ? root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().OfType<T>().FirstOrDefault(n => n.Span == span)
+                : null;
+        }
+
         public static SyntaxNode WalkUpParentheses(this SyntaxNode node)
         {
             while (node.Parent is ParenthesizedExpressionSyntax parenthesized)

@@ -83,11 +83,7 @@ namespace LambdaAnalyzers.CodeFixes
                 return null;
             }
 
-            var span = diagnostic.Location.SourceSpan;
-            var creation = root.FindNode(span, getInnermostNodeForTie: true)
-                .AncestorsAndSelf()
-                .OfType<ExpressionSyntax>()
-                .FirstOrDefault(e => e.Span == span);
+            var creation = root.NodeAt<ExpressionSyntax>(diagnostic);
             return creation is null ? null : HoistPlan.TryCreate(creation, model, cancellationToken);
         }
 

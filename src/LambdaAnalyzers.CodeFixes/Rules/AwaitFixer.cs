@@ -85,8 +85,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
         /// <summary>The node to replace and its awaited form, or null when an await cannot go there.</summary>
         private static (SyntaxNode Node, SyntaxNode Replacement)? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var span = diagnostic.Location.SourceSpan;
-            var node = root.FindNode(span, getInnermostNodeForTie: true).AncestorsAndSelf().FirstOrDefault(n => n.Span == span && n is ExpressionSyntax);
+            var node = root.NodeAt<ExpressionSyntax>(diagnostic);
             if (node is null || !AsyncConversion.CanAwaitAt(node, model, cancellationToken))
             {
                 return null;

@@ -116,8 +116,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
 
             public static Fetch? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(c => c.Span == diagnostic.Location.SourceSpan) is not { Expression: MemberAccessExpressionSyntax access } call
+                if (root.NodeAt<InvocationExpressionSyntax>(diagnostic) is not { Expression: MemberAccessExpressionSyntax access } call
                     || model.GetSymbolInfo(call, cancellationToken).Symbol is not IMethodSymbol method
                     || method.ReturnType is not INamedTypeSymbol { TypeArguments.Length: 1 } task
                     || !task.IsTaskLike()

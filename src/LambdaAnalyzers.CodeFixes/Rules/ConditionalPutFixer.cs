@@ -125,8 +125,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
 
             public static Put? Find(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                if (node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(c => c.Span == diagnostic.Location.SourceSpan) is not { } call
+                if (root.NodeAt<InvocationExpressionSyntax>(diagnostic) is not { } call
                     || call.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "PutItem" or "PutItemAsync" }
                     || call.ArgumentList.Arguments.Select(a => a.Expression).OfType<BaseObjectCreationExpressionSyntax>().FirstOrDefault() is not { Initializer: { } request }
                     || request.Expressions.OfType<AssignmentExpressionSyntax>().Any(a => a.Left is IdentifierNameSyntax { Identifier.ValueText: "ConditionExpression" or "ExpressionAttributeNames" })

@@ -132,8 +132,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
 
             public static Read? Find(SyntaxNode root, Diagnostic diagnostic)
             {
-                var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-                var call = node.AncestorsAndSelf().OfType<InvocationExpressionSyntax>().FirstOrDefault(c => c.Span == diagnostic.Location.SourceSpan);
+                var call = root.NodeAt<InvocationExpressionSyntax>(diagnostic);
                 if (call is not { Expression: MemberAccessExpressionSyntax { Name.Identifier.ValueText: "GetEnvironmentVariable" }, ArgumentList.Arguments: { Count: 1 } arguments }
                     || arguments[0].Expression is not LiteralExpressionSyntax { RawKind: (int)SyntaxKind.StringLiteralExpression } literal
                     || call.Ancestors().OfType<TypeDeclarationSyntax>().FirstOrDefault() is not { } type
