@@ -41,7 +41,7 @@ namespace LambdaAnalyzers.Cli
             var progress = new Progress(console.Error, console.ErrorIsTerminal);
             try
             {
-                using var target = await ProjectLoader.LoadAsync(options.Target!, progress.Report, cancellationToken).ConfigureAwait(false);
+                using var target = await ProjectLoader.LoadAsync(options.Target!, options.Restore, progress.Report, cancellationToken).ConfigureAwait(false);
                 var solution = target.Workspace.CurrentSolution;
                 var changesOut = options.Format is OutputFormat.Text or OutputFormat.Markdown && options.OutputFile is null ? console.Out : console.Error;
 

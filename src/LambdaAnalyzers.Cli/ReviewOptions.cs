@@ -20,6 +20,7 @@ namespace LambdaAnalyzers.Cli
         bool Fix,
         bool DryRun,
         bool? Color,
+        bool Restore,
         string? OutputFile,
         bool Help,
         string? Error)
@@ -36,6 +37,7 @@ namespace LambdaAnalyzers.Cli
               --fail-on <error|warning|info|none>   Exit with 1 when a finding is at or above this severity (default: warning).
               --fix                                 Apply every available code fix (Fix All) and write the files.
               --dry-run                             With --fix: print the diff, change nothing.
+              --no-restore                          Fail instead of running `dotnet restore` on an unrestored project.
               --color / --no-color                  Force colour on or off (default: on for a terminal, unless NO_COLOR is set).
               -h, --help                            Show this help.
 
@@ -47,7 +49,7 @@ namespace LambdaAnalyzers.Cli
             string? target = null, output = null, error = null;
             var format = OutputFormat.Text;
             DiagnosticSeverity? failOn = DiagnosticSeverity.Warning;
-            bool fix = false, dryRun = false, help = false;
+            bool fix = false, dryRun = false, help = false, restore = true;
             bool? color = null;
 
             for (var i = 0; i < args.Count && error is null; i++)
@@ -74,6 +76,9 @@ namespace LambdaAnalyzers.Cli
                         break;
                     case "--dry-run":
                         dryRun = true;
+                        break;
+                    case "--no-restore":
+                        restore = false;
                         break;
                     case "--color":
                         color = true;
@@ -136,7 +141,7 @@ namespace LambdaAnalyzers.Cli
                 error = "--dry-run goes with --fix.";
             }
 
-            return new ReviewOptions(target, format, failOn, fix, dryRun, color, output, help, error);
+            return new ReviewOptions(target, format, failOn, fix, dryRun, color, restore, output, help, error);
         }
     }
 }

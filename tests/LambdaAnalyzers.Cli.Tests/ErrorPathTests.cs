@@ -77,14 +77,14 @@ namespace LambdaAnalyzers.Cli.Tests
         }
 
         [Fact]
-        public async Task UnrestoredProject_ExitsTwo_SaysToRestore()
+        public async Task UnrestoredProject_WithNoRestore_ExitsTwo_SaysToRestore()
         {
             var folder = Directory.CreateTempSubdirectory("review-unrestored").FullName;
             try
             {
                 var project = Path.Combine(folder, "Handlers.csproj");
                 File.WriteAllText(project, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>");
-                var (exitCode, _, error) = await Tool.RunAsync(project);
+                var (exitCode, _, error) = await Tool.RunAsync(project, "--no-restore");
                 Assert.Equal(ReviewCommand.UsageOrLoadError, exitCode);
                 Assert.Contains("has not been restored: run `dotnet restore", error);
             }
@@ -107,6 +107,26 @@ namespace LambdaAnalyzers.Cli.Tests
             finally
             {
                 File.Delete(file);
+            }
+        }
+
+        [Fact]
+        public async Task RestoreThatFails_ExitsTwo_WithRestoresOwnWords()
+        {
+            var folder = Directory.CreateTempSubdirectory("review-badrestore").FullName;
+            try
+            {
+                var project = Path.Combine(folder, "Handlers.csproj");
+                File.WriteAllText(project, "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup><ItemGroup><PackageReference Include=\"No.Such.Package.LambdaAnalyzers\" Version=\"9.9.9\" /></ItemGroup></Project>");
+                var (exitCode, _, error) = await Tool.RunAsync(project);
+                Assert.Equal(ReviewCommand.UsageOrLoadError, exitCode);
+                Assert.Contains("Restoring Handlers.csproj", error);
+                Assert.Contains("failed:", error);
+                Assert.Contains("No.Such.Package.LambdaAnalyzers", error);
+            }
+            finally
+            {
+                Directory.Delete(folder, recursive: true);
             }
         }
     }

@@ -39,6 +39,20 @@ namespace LambdaAnalyzers.Cli.Tests
 {
     public class SolutionTests
     {
+        /// <summary>A fresh clone has never restored the samples: the tool restores, as a build would.</summary>
+        [Fact]
+        public async Task UnrestoredProject_IsRestoredFirst()
+        {
+            using var sample = new SampleCopy("Orders.Compliant");
+            System.IO.Directory.Delete(System.IO.Path.Combine(sample.Directory, "obj"), recursive: true);
+
+            var (exitCode, output, error) = await Tool.RunAsync(sample.Directory);
+
+            Assert.True(exitCode == ReviewCommand.Clean, error + output);
+            Assert.Contains("Restoring Orders.Compliant.csproj", error);
+            Assert.Contains("1 project, 5 handlers, 0 findings", output);
+        }
+
         /// <summary>A folder holding one solution (a .slnx, as `dotnet new sln` now writes) reviews the projects in it.</summary>
         [Fact]
         public async Task FolderWithASolution_ReviewsItsProjects()

@@ -39,21 +39,25 @@ namespace LambdaAnalyzers.Cli.Loading
 
     /// <summary>
     /// Opens a project, a solution, or a folder holding one of them with MSBuildWorkspace, whose build host
-    /// runs in its own process on the installed SDK. Refuses early, with the command that helps, when a
-    /// project has not been restored: a compilation without its packages would hide every Lambda type.
+    /// runs in its own process on the installed SDK. Restores first when a project has not been (a
+    /// compilation without its packages would hide every Lambda type), or, with --no-restore, refuses
+    /// with the command that helps.
     /// </summary>
     internal static class ProjectLoader
     {
-        public static async Task<LoadedTarget> LoadAsync(string target, Action<string> progress, CancellationToken cancellationToken)
+        public static async Task<LoadedTarget> LoadAsync(string target, bool restore, Action<string> progress, CancellationToken cancellationToken)
         {
             var path = Resolve(target);
-            foreach (var project in ProjectFilesOf(path))
+            var unrestored = ProjectFilesOf(path).Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))).ToList();
+            if (unrestored.Count > 0)
             {
-                var assets = Path.Combine(Path.GetDirectoryName(project)!, "obj", "project.assets.json");
-                if (!File.Exists(assets))
+                if (!restore)
                 {
-                    throw new LoadException($"'{project}' has not been restored: run `dotnet restore \"{path}\"` first.");
+                    throw new LoadException($"'{unrestored[0]}' has not been restored: run `dotnet restore \"{path}\"` first, or drop --no-restore.");
                 }
+
+                progress($"Restoring {Path.GetFileName(path)}");
+                await RestoreAsync(path, cancellationToken).ConfigureAwait(false);
             }
 
             MSBuildWorkspace workspace;
@@ -114,6 +118,42 @@ namespace LambdaAnalyzers.Cli.Loading
             {
                 workspace.Dispose();
                 throw new LoadException($"'{path}' could not be loaded: {exception.Message}");
+            }
+        }
+
+        /// <summary>As a build would: `dotnet restore`, whose last lines explain a failure.</summary>
+        private static async Task RestoreAsync(string path, CancellationToken cancellationToken)
+        {
+            var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+            {
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            start.ArgumentList.Add("restore");
+            start.ArgumentList.Add(path);
+            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+            start.Environment["DOTNET_NOLOGO"] = "1";
+            System.Diagnostics.Process process;
+            try
+            {
+                process = System.Diagnostics.Process.Start(start)!;
+            }
+            catch (System.ComponentModel.Win32Exception exception)
+            {
+                throw new LoadException($"'{path}' needs a restore and `dotnet` could not be started ({exception.Message}); is the .NET SDK installed?");
+            }
+
+            using (process)
+            {
+                var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+                var error = process.StandardError.ReadToEndAsync(cancellationToken);
+                await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+                if (process.ExitCode != 0)
+                {
+                    var lines = ((await output.ConfigureAwait(false)) + (await error.ConfigureAwait(false))).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                    throw new LoadException($"`dotnet restore \"{path}\"` failed:\n  " + string.Join("\n  ", lines.TakeLast(5)));
+                }
             }
         }
 
