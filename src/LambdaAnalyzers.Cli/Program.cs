@@ -15,7 +15,7 @@ internal static class Program
         };
 
         Console.OutputEncoding = System.Text.Encoding.UTF8;
-        var console = new Console2(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
+        var console = new ConsoleStreams(Console.Out, Console.Error, !Console.IsOutputRedirected, !Console.IsErrorRedirected);
         try
         {
             return await ReviewCommand.RunAsync(args, console, cancel.Token);

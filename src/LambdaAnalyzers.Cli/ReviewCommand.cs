@@ -13,7 +13,7 @@ using Microsoft.CodeAnalysis;
 namespace LambdaAnalyzers.Cli
 {
     /// <summary>Where the command writes, and whether a person is watching (colour, a progress line redrawn in place).</summary>
-    internal sealed record Console2(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal);
+    internal sealed record ConsoleStreams(TextWriter Out, TextWriter Error, bool OutIsTerminal, bool ErrorIsTerminal);
 
     /// <summary><c>lambda-review</c>: load, analyze, optionally fix, report, and exit with a code CI understands.</summary>
     internal static class ReviewCommand
@@ -22,7 +22,7 @@ namespace LambdaAnalyzers.Cli
         public const int Findings = 1;
         public const int UsageOrLoadError = 2;
 
-        public static async Task<int> RunAsync(IReadOnlyList<string> args, Console2 console, CancellationToken cancellationToken = default)
+        public static async Task<int> RunAsync(IReadOnlyList<string> args, ConsoleStreams console, CancellationToken cancellationToken = default)
         {
             var options = ReviewOptions.Parse(args);
             if (options.Help)

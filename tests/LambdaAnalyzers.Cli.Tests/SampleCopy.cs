@@ -127,7 +127,7 @@ namespace LambdaAnalyzers.Cli.Tests
         {
             var output = new StringWriter();
             var error = new StringWriter();
-            var exitCode = await ReviewCommand.RunAsync(args, new Console2(output, error, OutIsTerminal: false, ErrorIsTerminal: false));
+            var exitCode = await ReviewCommand.RunAsync(args, new ConsoleStreams(output, error, OutIsTerminal: false, ErrorIsTerminal: false));
             return (exitCode, output.ToString(), error.ToString());
         }
     }
