@@ -53,6 +53,26 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.Contains("1 project, 5 handlers, 0 findings", output);
         }
 
+        /// <summary>Broken code is reviewed as far as it goes, and the review says it may be incomplete.</summary>
+        [Fact]
+        public async Task BrokenCodeAndTemplate_ReviewedWithAWarning_NoCrash()
+        {
+            using var sample = new SampleCopy("Orders.Noncompliant");
+            var handler = System.IO.Path.Combine(sample.Directory, "OrderQueueHandler.cs");
+            System.IO.File.WriteAllText(handler, System.IO.File.ReadAllText(handler)[..700]);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(sample.Directory, "template.yaml"), "Resources:\n  F: [\n");
+
+            var (exitCode, output, error) = await Tool.RunAsync(sample.Directory);
+            var (_, json, _) = await Tool.RunAsync(sample.Directory, "--format", "json");
+
+            Assert.Equal(ReviewCommand.Findings, exitCode);
+            Assert.DoesNotContain("warning:", error);
+            Assert.Matches(@"\d+ compiler error\(s\): the review may miss what the broken code hides", output);
+            Assert.Matches(@"template\.yaml:3: info LAM400: ", output);
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            Assert.True(document.RootElement.GetProperty("projects")[0].GetProperty("compilerErrors").GetInt32() > 0);
+        }
+
         /// <summary>A folder holding one solution (a .slnx, as `dotnet new sln` now writes) reviews the projects in it.</summary>
         [Fact]
         public async Task FolderWithASolution_ReviewsItsProjects()

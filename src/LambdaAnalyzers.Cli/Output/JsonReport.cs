@@ -21,6 +21,7 @@ namespace LambdaAnalyzers.Cli.Output
                     json.WriteStartObject();
                     json.WriteString("name", project.Name);
                     json.WriteString("path", project.Path);
+                    json.WriteNumber("compilerErrors", project.CompilerErrors);
                     json.WriteStartArray("handlers");
                     foreach (var handler in project.Handlers)
                     {

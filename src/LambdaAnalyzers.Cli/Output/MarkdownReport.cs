@@ -15,6 +15,12 @@ namespace LambdaAnalyzers.Cli.Output
             {
                 output.WriteLine();
                 output.WriteLine($"### {Escape(project.Name)}");
+                if (project.CompilerErrors > 0)
+                {
+                    output.WriteLine();
+                    output.WriteLine($"> **{project.CompilerErrors} compiler error(s)**: the review may miss what the broken code hides.");
+                }
+
                 foreach (var handler in project.Handlers)
                 {
                     output.WriteLine();

@@ -19,6 +19,11 @@ namespace LambdaAnalyzers.Cli.Output
             {
                 output.WriteLine();
                 output.WriteLine(Bold($"{project.Name}") + $" ({project.Path})");
+                if (project.CompilerErrors > 0)
+                {
+                    output.WriteLine("  " + Paint("33", $"{project.CompilerErrors} compiler error(s): the review may miss what the broken code hides"));
+                }
+
                 if (project.Handlers.Count == 0)
                 {
                     output.WriteLine("  no Lambda handlers found");

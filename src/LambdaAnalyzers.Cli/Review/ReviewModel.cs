@@ -44,11 +44,13 @@ namespace LambdaAnalyzers.Cli.Review
         public IEnumerable<Finding> Findings => Checks.SelectMany(c => c.Findings);
     }
 
+    /// <summary>A project's handlers and findings; <see cref="CompilerErrors"/> warns that broken code may hide some.</summary>
     internal sealed record ProjectReview(
         string Name,
         string Path,
         IReadOnlyList<HandlerReview> Handlers,
-        IReadOnlyList<Finding> OtherFindings)
+        IReadOnlyList<Finding> OtherFindings,
+        int CompilerErrors = 0)
     {
         /// <summary>Every finding once: a finding on a path shared by several handlers shows under each of them.</summary>
         public IEnumerable<Finding> AllFindings => Handlers.SelectMany(h => h.Findings).Concat(OtherFindings).Distinct();

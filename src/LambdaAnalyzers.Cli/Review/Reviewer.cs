@@ -54,7 +54,8 @@ namespace LambdaAnalyzers.Cli.Review
                 .OrderBy(h => h.Path, StringComparer.Ordinal)
                 .ThenBy(h => h.Line)
                 .ToList();
-            return new ProjectReview(project.Name, RelativePath(project.FilePath ?? project.Name), handlerReviews, other);
+            var compilerErrors = compilation.GetDiagnostics(cancellationToken).Count(d => d.Severity == DiagnosticSeverity.Error);
+            return new ProjectReview(project.Name, RelativePath(project.FilePath ?? project.Name), handlerReviews, other, compilerErrors);
         }
 
         private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, List<Finding> findings, CancellationToken cancellationToken)
