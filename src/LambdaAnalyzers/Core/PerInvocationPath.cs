@@ -11,8 +11,11 @@ namespace LambdaAnalyzers
     /// <summary>
     /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
     /// functions, and every method, constructor, accessor and instance initializer of this compilation that
-    /// it reaches through calls and <c>new</c>. Built once per compilation by walking outward from the
-    /// handlers; code no handler reaches is never bound.
+    /// it reaches through calls and <c>new</c>. Found by walking outward from the handlers, breadth first,
+    /// once per compilation; code no handler reaches is never bound. The walk goes only as far as the
+    /// questions asked so far need: the IDE, analyzing one document, stops as soon as that document's
+    /// methods are reached. A breadth-first walk discovers each method at the same step however far it has
+    /// gone, so the answers (and the chains in the messages) are those of the whole walk.
     /// </summary>
     /// <remarks>
     /// Not on the path: static initializers and constructors, the handler class's own constructor and
@@ -29,19 +32,36 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
 
-        private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models)
+        // The walk's state: every read and every step of it happens under the gate.
+        private readonly object _gate = new();
+        private readonly Queue<Step> _queue = new();
+        private readonly ImmutableArray<Handler> _laterRoots;
+        private WalkPhase _phase;
+
+        private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, ImmutableArray<Handler> handlers)
         {
             _compilation = compilation;
             _initOnce = initOnce;
             _models = models;
+            _laterRoots = handlers.Where(h => !IsEntryPoint(h)).ToImmutableArray();
+            Seed(handlers.Where(IsEntryPoint));
         }
 
-        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models, CancellationToken cancellationToken)
+        private enum WalkPhase
         {
-            var path = new PerInvocationPath(compilation, initOnce, models);
-            path.Walk(handlers, cancellationToken);
-            return path;
+            FromEntryPoints,
+            FromLaterRoots,
+            Done,
         }
+
+        /// <summary>
+        /// Starts the walk from the entry points; it continues from the handlers known only by an
+        /// <c>ILambdaContext</c> parameter and no event type that no entry point reached. The AWS templates pass
+        /// the context on to helpers (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>):
+        /// such a helper is on its caller's path, with its caller's trigger, not a synchronous handler of its own.
+        /// </summary>
+        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models, CancellationToken cancellationToken)
+            => new(compilation, initOnce, models, handlers);
 
         /// <summary>
         /// The path on which <paramref name="operation"/> runs on every invocation, or null when it runs once
@@ -59,8 +79,7 @@ namespace LambdaAnalyzers
 
                 if (enclosingHandlerLambda is null
                     && parent is IAnonymousFunctionOperation lambda
-                    && _reachedMethods.TryGetValue(lambda.Symbol, out var lambdaStep)
-                    && lambdaStep.Previous is null)
+                    && IsRoot(lambda.Symbol))
                 {
                     enclosingHandlerLambda = lambda.Symbol;
                 }
@@ -75,9 +94,22 @@ namespace LambdaAnalyzers
             {
                 case IMethodSymbol method:
                     return PathTo(Normalize(method));
-                case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
-                    when _typesConstructedPerInvocation.TryGetValue(containingSymbol.ContainingType.OriginalDefinition, out var constructorStep):
-                    return PathTo(constructorStep.Symbol);
+                case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
+                    lock (_gate)
+                    {
+                        var type = containingSymbol.ContainingType.OriginalDefinition;
+                        Step? constructorStep;
+                        while (!_typesConstructedPerInvocation.TryGetValue(type, out constructorStep))
+                        {
+                            if (!Advance())
+                            {
+                                return null;
+                            }
+                        }
+
+                        return PathTo(constructorStep.Symbol);
+                    }
+
                 default:
                     return null;
             }
@@ -85,46 +117,64 @@ namespace LambdaAnalyzers
 
         /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
         public Handler? HandlerReaching(IMethodSymbol method)
-            => _reachedMethods.TryGetValue(Normalize(method), out var step) ? step.Handler : null;
+        {
+            lock (_gate)
+            {
+                return StepFor(Normalize(method))?.Handler;
+            }
+        }
+
+        private bool IsRoot(IMethodSymbol method)
+        {
+            lock (_gate)
+            {
+                return _reachedMethods.TryGetValue(method, out var step) && step.Previous is null;
+            }
+        }
 
         private InvocationPath? PathTo(IMethodSymbol method)
         {
-            if (!_reachedMethods.TryGetValue(method, out var step))
+            lock (_gate)
             {
-                return null;
-            }
-
-            var chain = new List<ISymbol>();
-            for (var current = step; ; current = _reachedMethods[current.Previous!])
-            {
-                chain.Add(current.Symbol);
-                if (current.Previous is null)
+                if (StepFor(method) is not { } step)
                 {
-                    break;
+                    return null;
+                }
+
+                var chain = new List<ISymbol>();
+                for (var current = step; ; current = _reachedMethods[current.Previous!])
+                {
+                    chain.Add(current.Symbol);
+                    if (current.Previous is null)
+                    {
+                        break;
+                    }
+                }
+
+                chain.Reverse();
+                return new InvocationPath(step.Handler, chain.ToImmutableArray());
+            }
+        }
+
+        /// <summary>The step that reached the method, walking on until it is reached or the walk is done. Under the gate.</summary>
+        private Step? StepFor(IMethodSymbol method)
+        {
+            Step? step;
+            while (!_reachedMethods.TryGetValue(method, out step))
+            {
+                if (!Advance())
+                {
+                    return null;
                 }
             }
 
-            chain.Reverse();
-            return new InvocationPath(step.Handler, chain.ToImmutableArray());
-        }
-
-        /// <summary>
-        /// Walks from the entry points first, then from the handlers known only by an <c>ILambdaContext</c>
-        /// parameter and no event type that no entry point reached. The AWS templates pass the context on to
-        /// helpers (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): such a
-        /// helper is on its caller's path, with its caller's trigger, not a synchronous handler of its own.
-        /// </summary>
-        private void Walk(ImmutableArray<Handler> handlers, CancellationToken cancellationToken)
-        {
-            var queue = new Queue<Step>();
-            WalkFrom(handlers.Where(IsEntryPoint), queue, cancellationToken);
-            WalkFrom(handlers.Where(h => !IsEntryPoint(h)), queue, cancellationToken);
+            return step;
         }
 
         private static bool IsEntryPoint(Handler handler)
             => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
 
-        private void WalkFrom(IEnumerable<Handler> roots, Queue<Step> queue, CancellationToken cancellationToken)
+        private void Seed(IEnumerable<Handler> roots)
         {
             foreach (var handler in roots)
             {
@@ -133,31 +183,50 @@ namespace LambdaAnalyzers
                 {
                     var step = new Step(handler, method, previous: null);
                     _reachedMethods.Add(method, step);
-                    queue.Enqueue(step);
+                    _queue.Enqueue(step);
                 }
             }
+        }
 
-            while (queue.Count > 0)
+        /// <summary>
+        /// One step of the walk: binds the next reached method and records what it reaches. False once the
+        /// walk is done. Under the gate. The analyzer driver cancels a whole analysis together, so the walk
+        /// runs without a token and its state stays whole for the rules still asking.
+        /// </summary>
+        private bool Advance()
+        {
+            while (_queue.Count == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var step = queue.Dequeue();
-                foreach (var callee in Callees(step.Symbol, cancellationToken))
+                if (_phase == WalkPhase.FromEntryPoints)
                 {
-                    var normalized = Normalize(callee);
-                    if (IsWalkable(normalized) && !_reachedMethods.ContainsKey(normalized))
-                    {
-                        var next = new Step(step.Handler, normalized, step.Symbol);
-                        _reachedMethods.Add(normalized, next);
-                        queue.Enqueue(next);
-                    }
+                    _phase = WalkPhase.FromLaterRoots;
+                    Seed(_laterRoots);
+                    continue;
                 }
 
-                if (step.Symbol.MethodKind == MethodKind.Constructor && RunsInstanceInitializers(step.Symbol, cancellationToken)
-                    && !_typesConstructedPerInvocation.ContainsKey(step.Symbol.ContainingType))
+                _phase = WalkPhase.Done;
+                return false;
+            }
+
+            var step = _queue.Dequeue();
+            foreach (var callee in Callees(step.Symbol, CancellationToken.None))
+            {
+                var normalized = Normalize(callee);
+                if (IsWalkable(normalized) && !_reachedMethods.ContainsKey(normalized))
                 {
-                    _typesConstructedPerInvocation.Add(step.Symbol.ContainingType, step);
+                    var next = new Step(step.Handler, normalized, step.Symbol);
+                    _reachedMethods.Add(normalized, next);
+                    _queue.Enqueue(next);
                 }
             }
+
+            if (step.Symbol.MethodKind == MethodKind.Constructor && RunsInstanceInitializers(step.Symbol, CancellationToken.None)
+                && !_typesConstructedPerInvocation.ContainsKey(step.Symbol.ContainingType))
+            {
+                _typesConstructedPerInvocation.Add(step.Symbol.ContainingType, step);
+            }
+
+            return true;
         }
 
         /// <summary>What a member reaches: calls, <c>new</c>, property accessors and method groups in its bodies.</summary>
