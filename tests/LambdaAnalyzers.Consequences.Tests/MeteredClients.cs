@@ -55,3 +55,38 @@ public sealed class MeteredS3Client : IAmazonService, IDisposable
     {
     }
 }
+
+/// <summary>
+/// Secrets Manager as the analyzers see it (the stand-in's IAmazonSecretsManager), metered: each fetch spends
+/// 30 ms and counts; the first <see cref="ThrottleNext"/> fetches fail the way the SDK reports throttling, with a
+/// faulted task.
+/// </summary>
+public sealed class MeteredSecretsManager : Amazon.SecretsManager.IAmazonSecretsManager
+{
+    public static readonly TimeSpan Fetch = TimeSpan.FromMilliseconds(30);
+
+    /// <summary>How many of the coming fetches are throttled; set by a test before its traffic.</summary>
+    public static int ThrottleNext { get; set; }
+
+    public IClientConfig Config => throw new NotSupportedException();
+
+    public static ClientConfig CreateDefaultClientConfig() => throw new NotSupportedException();
+
+    public static IAmazonService CreateDefaultServiceClient(AWSCredentials awsCredentials, ClientConfig clientConfig) => throw new NotSupportedException();
+
+    public Task<Amazon.SecretsManager.Model.GetSecretValueResponse> GetSecretValueAsync(Amazon.SecretsManager.Model.GetSecretValueRequest request, CancellationToken cancellationToken = default)
+    {
+        CostModel.Spend(Fetch, "secret fetches");
+        if (ThrottleNext > 0)
+        {
+            ThrottleNext--;
+            return Task.FromException<Amazon.SecretsManager.Model.GetSecretValueResponse>(new InvalidOperationException("ThrottlingException: Rate exceeded"));
+        }
+
+        return Task.FromResult(new Amazon.SecretsManager.Model.GetSecretValueResponse { Name = request.SecretId, SecretString = "whsec_live" });
+    }
+
+    public void Dispose()
+    {
+    }
+}
