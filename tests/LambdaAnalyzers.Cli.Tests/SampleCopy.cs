@@ -1,8 +1,6 @@
 using System;
-using System.Diagnostics;
 using System.IO;
 using System.Linq;
-using System.Text;
 
 namespace LambdaAnalyzers.Cli.Tests
 {
@@ -47,7 +45,7 @@ namespace LambdaAnalyzers.Cli.Tests
             }
         }
 
-        public static string RepositoryRoot { get; } = FindRoot();
+        public static string RepositoryRoot => LambdaAnalyzers.Tests.Samples.DotNetCli.RepositoryRoot;
 
         public string Directory { get; }
 
@@ -55,33 +53,8 @@ namespace LambdaAnalyzers.Cli.Tests
 
         public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
-        public static (int ExitCode, string Output) DotNet(string arguments)
-        {
-            var start = new ProcessStartInfo("dotnet", arguments)
-            {
-                WorkingDirectory = RepositoryRoot,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                UseShellExecute = false,
-            };
-            start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-            start.Environment["DOTNET_NOLOGO"] = "1";
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            using var process = Process.Start(start)!;
-            var output = new StringBuilder();
-            process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            if (!process.WaitForExit(300_000))
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"dotnet {arguments} did not finish:\n{output}");
-            }
-
-            process.WaitForExit();
-            return (process.ExitCode, output.ToString());
-        }
+        /// <summary>The repository's own runner of the dotnet CLI (linked from the analyzer tests).</summary>
+        public static (int ExitCode, string Output) DotNet(string arguments) => LambdaAnalyzers.Tests.Samples.DotNetCli.Run(arguments);
 
         public void Dispose()
         {
@@ -93,17 +66,6 @@ namespace LambdaAnalyzers.Cli.Tests
             {
                 // A build host may still hold a file for a moment; the copy is ignored by git either way.
             }
-        }
-
-        private static string FindRoot()
-        {
-            var directory = new DirectoryInfo(AppContext.BaseDirectory);
-            while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "LambdaAnalyzers.sln")))
-            {
-                directory = directory.Parent;
-            }
-
-            return directory?.FullName ?? throw new InvalidOperationException("LambdaAnalyzers.sln not found above " + AppContext.BaseDirectory);
         }
     }
 
