@@ -27,8 +27,21 @@ namespace LambdaAnalyzers.Rules
 
         private static void Analyze(OperationBlockAnalysisContext context, LambdaCompilation lambda)
         {
-            if (context.OwningSymbol is not IMethodSymbol method
-                || lambda.HandlerFor(method) is not { } handler
+            if (context.OwningSymbol is IMethodSymbol method)
+            {
+                Check(method, context.OperationBlocks, lambda, context);
+            }
+
+            // A bootstrap handler is a lambda inside Main or the top-level statements.
+            foreach (var function in context.OperationBlocks.SelectMany(b => b.Descendants()).OfType<IAnonymousFunctionOperation>())
+            {
+                Check(function.Symbol, ImmutableArray.Create<IOperation>(function.Body), lambda, context);
+            }
+        }
+
+        private static void Check(IMethodSymbol method, ImmutableArray<IOperation> bodies, LambdaCompilation lambda, OperationBlockAnalysisContext context)
+        {
+            if (lambda.HandlerFor(method) is not { } handler
                 || handler.Trigger is not (Trigger.QueuePoll or Trigger.StreamPoll)
                 || method.Parameters.Length == 0
                 || method.Parameters[0].Type.IsOrDerivesFrom(lambda.Types.KafkaEvent)
@@ -38,14 +51,10 @@ namespace LambdaAnalyzers.Rules
             }
 
             var events = method.Parameters[0];
-            foreach (var block in context.OperationBlocks)
+            if (bodies.Any(body => ARecordFailureEscapes(body, events)))
             {
-                if (ARecordFailureEscapes(block, events))
-                {
-                    var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse") : ("stream", "StreamsEventResponse");
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptor, handler.NameLocation(context.CancellationToken), source, handler.Name, response));
-                    return;
-                }
+                var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse") : ("stream", "StreamsEventResponse");
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, handler.NameLocation(context.CancellationToken), source, handler.Name, response));
             }
         }
 

@@ -43,11 +43,13 @@ namespace LambdaAnalyzers.Tests.Corpus
                     }
                 }
 
+                // A bootstrap (custom runtime) function is an executable, as its project is.
+                var kind = text.Contains("LambdaBootstrapBuilder", StringComparison.Ordinal) ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary;
                 var compilation = CSharpCompilation.Create(
                     "Corpus",
                     new[] { CSharpSyntaxTree.ParseText(text, path: name) },
                     TestReferences.Framework.AddRange(TestReferences.Packages),
-                    new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+                    new CSharpCompilationOptions(kind, nullableContextOptions: NullableContextOptions.Enable));
                 var errors = compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
                 Assert.True(errors.Count == 0, $"{name} must compile, as real code does:\n" + string.Join("\n", errors));
 
