@@ -5,6 +5,33 @@ namespace LambdaAnalyzers.Tests.Rules
     public class WholeBatchFailsTests
     {
         [Fact]
+        public async Task BootstrapLambdaHandler_TopLevelStatements_Triggers_OnItsAsyncKeyword()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.Lambda.SQSEvents;
+
+                    var handler = {|#0:async|} (SQSEvent evt, ILambdaContext context) =>
+                    {
+                        foreach (var message in evt.Records)
+                        {
+                            await Task.Delay(message.Body.Length);
+                        }
+                    };
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """,
+            };
+            test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "top-level handler lambda", "SQSBatchResponse"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task SqsLoopWithoutPartialResponse_Triggers_OnHandlerName() => Verify.VerifyAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
