@@ -49,6 +49,7 @@ namespace LambdaAnalyzers.Rules
                 what = "A connection string with a password";
             }
             else if (!LooksLikeConnectionString(text)
+                     && !NamesASecret(text)
                      && SecretNameOfTarget(context.Operation) is { } name
                      && SecretNames.For(context.Options, context.Operation.Syntax.SyntaxTree).IsSecret(name))
             {
@@ -95,6 +96,14 @@ namespace LambdaAnalyzers.Rules
                 _ => null,
             };
         }
+
+        /// <summary>
+        /// An ARN (<c>arn:aws:secretsmanager:…</c>) or a Parameter Store name (<c>/orders/db/password</c>) points to a
+        /// secret: keeping it in code is the compliant pattern, whatever the member is called.
+        /// </summary>
+        private static bool NamesASecret(string text)
+            => text.StartsWith("arn:aws", StringComparison.Ordinal)
+               || (text.Length > 1 && text[0] == '/' && text.All(c => char.IsLetterOrDigit(c) || c is '/' or '-' or '_' or '.'));
 
         /// <summary>A connection string shows whether it holds a password: without one it is no credential, whatever it is called.</summary>
         private static bool LooksLikeConnectionString(string text) => text.IndexOf('=') > 0 && text.IndexOf(';') > 0;
