@@ -195,6 +195,8 @@ namespace LambdaAnalyzers.Tests.Rules
                 public string ExampleKey = "AKIAIOSFODNN7EXAMPLE";
                 public string DbPasswordParameterName = "/orders/db/password";
                 public string SecretArn = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db";
+                public const string ApiKeyRef = "arn:aws:secretsmanager:eu-west-1:123456789012:secret:partner-key-Xy12Ab";
+                public const string DbPasswordSecret = "/orders/db/password";
                 public string Connection = "Host=db;Username=app;Password=";
                 public string ConnectionString = "Host=db;Username=app;Integrated Security=true";
 
