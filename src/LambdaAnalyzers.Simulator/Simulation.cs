@@ -49,8 +49,6 @@ internal interface IInvocationCallback
 /// <summary>A callback from a delegate, for the sources whose follow-up is easiest to say as a lambda.</summary>
 internal sealed class CallbackAction : IInvocationCallback
 {
-    public static readonly CallbackAction None = new(static _ => { });
-
     private readonly Action<InvocationOutcome> _action;
 
     public CallbackAction(Action<InvocationOutcome> action) => _action = action;

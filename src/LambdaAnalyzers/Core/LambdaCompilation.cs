@@ -59,7 +59,7 @@ namespace LambdaAnalyzers
                     return byMethod;
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
-            _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, Handlers, InitOnce, _models, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, Handlers, InitOnce, _models), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public WellKnownTypes Types { get; }

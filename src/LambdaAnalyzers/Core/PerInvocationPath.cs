@@ -60,7 +60,7 @@ namespace LambdaAnalyzers
         /// the context on to helpers (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>):
         /// such a helper is on its caller's path, with its caller's trigger, not a synchronous handler of its own.
         /// </summary>
-        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models, CancellationToken cancellationToken)
+        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models)
             => new(compilation, initOnce, models, handlers);
 
         /// <summary>
@@ -97,17 +97,9 @@ namespace LambdaAnalyzers
                 case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
                     lock (_gate)
                     {
-                        var type = containingSymbol.ContainingType.OriginalDefinition;
-                        Step? constructorStep;
-                        while (!_typesConstructedPerInvocation.TryGetValue(type, out constructorStep))
-                        {
-                            if (!Advance())
-                            {
-                                return null;
-                            }
-                        }
-
-                        return PathTo(constructorStep.Symbol);
+                        return WalkUntilFound(_typesConstructedPerInvocation, containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
+                            ? PathTo(constructorStep.Symbol)
+                            : null;
                     }
 
                 default:
@@ -157,10 +149,13 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>The step that reached the method, walking on until it is reached or the walk is done. Under the gate.</summary>
-        private Step? StepFor(IMethodSymbol method)
+        private Step? StepFor(IMethodSymbol method) => WalkUntilFound(_reachedMethods, method);
+
+        private Step? WalkUntilFound<TSymbol>(Dictionary<TSymbol, Step> found, TSymbol key)
+            where TSymbol : ISymbol
         {
             Step? step;
-            while (!_reachedMethods.TryGetValue(method, out step))
+            while (!found.TryGetValue(key, out step))
             {
                 if (!Advance())
                 {

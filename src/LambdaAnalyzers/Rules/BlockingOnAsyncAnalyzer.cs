@@ -41,7 +41,7 @@ namespace LambdaAnalyzers.Rules
                 _ => (null, null),
             };
 
-            if (blocking is null || (task is not null && IsAlreadyComplete(task, context.Operation)))
+            if (blocking is null || (task is not null && IsAlreadyComplete(task, context.Operation, types)))
             {
                 return;
             }
@@ -56,9 +56,9 @@ namespace LambdaAnalyzers.Rules
         /// <c>await Task.WhenAll(a, b); var x = a.Result;</c>, <c>t.ContinueWith(done => done.Result)</c> and
         /// <c>Task.FromResult(x).Result</c> read a task that has finished: nothing blocks.
         /// </summary>
-        private static bool IsAlreadyComplete(IOperation task, IOperation blocking)
+        private static bool IsAlreadyComplete(IOperation task, IOperation blocking, WellKnownTypes types)
         {
-            if (IsCompletedTask(task.WithoutConversions()))
+            if (IsCompletedTask(task.WithoutConversions(), types))
             {
                 return true;
             }
@@ -66,7 +66,7 @@ namespace LambdaAnalyzers.Rules
             if (task.WithoutConversions() is ILocalReferenceOperation completedLocal
                 && blocking.Root().Descendants().OfType<IVariableDeclaratorOperation>()
                     .FirstOrDefault(d => SymbolEqualityComparer.Default.Equals(d.Symbol, completedLocal.Local))?.GetVariableInitializer()?.Value is { } initializer
-                && IsCompletedTask(initializer.WithoutConversions())
+                && IsCompletedTask(initializer.WithoutConversions(), types)
                 && !blocking.Root().Descendants().OfType<ISimpleAssignmentOperation>().Any(a => a.Target is ILocalReferenceOperation l && SymbolEqualityComparer.Default.Equals(l.Local, completedLocal.Local)))
             {
                 return true;
@@ -101,11 +101,11 @@ namespace LambdaAnalyzers.Rules
         }
 
         /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>: complete when made.</summary>
-        private static bool IsCompletedTask(IOperation task)
+        private static bool IsCompletedTask(IOperation task, WellKnownTypes types)
             => task switch
             {
-                IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } } => true,
-                IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } } => true,
+                IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } method } => types.IsTask(method.ContainingType),
+                IPropertyReferenceOperation { Property: { Name: "CompletedTask", IsStatic: true } property } => types.IsTask(property.ContainingType),
                 _ => false,
             };
     }
