@@ -53,7 +53,7 @@ namespace LambdaAnalyzers.Cli.Review
 
         private static string AsyncFailure(DeployedFunction function, DeploymentFile file)
         {
-            var retries = Scalar(DeploymentFile.Child(function.Property("EventInvokeConfig") as YamlMappingNode, "MaximumRetryAttempts")) ?? "2";
+            var retries = DeploymentFile.Scalar(function.Property("EventInvokeConfig") as YamlMappingNode, "MaximumRetryAttempts") ?? "2";
             var attempts = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? (r + 1).ToString(CultureInfo.InvariantCulture) : "1 + " + retries;
             var target = file.HasOnFailureDestination(function) ? "goes to the on-failure destination"
                 : function.Property("DeadLetterQueue") is not null ? "goes to the function's dead-letter queue"
@@ -76,7 +76,7 @@ namespace LambdaAnalyzers.Cli.Review
                 return $"{partial}; queue {queue.Key.Value} has no redrive policy: retried until retention expires, then lost";
             }
 
-            var maxReceives = Scalar(DeploymentFile.Child(redrive, "maxReceiveCount")) ?? "?";
+            var maxReceives = DeploymentFile.Scalar(redrive, "maxReceiveCount") ?? "?";
             var deadLetter = DeploymentFile.ReferencedId(DeploymentFile.Child(redrive, "deadLetterTargetArn")) ?? "its dead-letter queue";
             return $"{partial}; after {maxReceives} receives queue {queue.Key.Value} moves the message to {deadLetter}";
         }
@@ -84,15 +84,13 @@ namespace LambdaAnalyzers.Cli.Review
         private static string StreamFailure(DeployedFunction function)
         {
             var stream = function.Events.FirstOrDefault(e => e.Trigger == Trigger.StreamPoll);
-            var retries = Scalar(DeploymentFile.Child(stream?.Properties, "MaximumRetryAttempts"));
+            var retries = DeploymentFile.Scalar(stream?.Properties, "MaximumRetryAttempts");
             var limit = retries is null or "-1" ? "retried until the records expire, blocking the shard" : $"retried {retries} times, blocking the shard";
-            var bisect = Scalar(DeploymentFile.Child(stream?.Properties, "BisectBatchOnFunctionError")) == "true" ? "; failing batches are split in two" : string.Empty;
+            var bisect = DeploymentFile.Scalar(stream?.Properties, "BisectBatchOnFunctionError") == "true" ? "; failing batches are split in two" : string.Empty;
             var destination = DeploymentFile.Child(DeploymentFile.Child(stream?.Properties, "DestinationConfig") as YamlMappingNode, "OnFailure") is not null
                 ? "; then the batch's metadata goes to the on-failure destination"
                 : "; then the records are skipped with no record of them";
             return limit + bisect + destination;
         }
-
-        private static string? Scalar(YamlNode? node) => (node as YamlScalarNode)?.Value;
     }
 }

@@ -28,11 +28,12 @@ namespace LambdaAnalyzers.Cli.Review
             var lambda = LambdaCompilation.For(compilation, project.AnalyzerOptions);
 
             var findingsByHandler = new Dictionary<Handler, List<Finding>>();
+            var models = new Dictionary<SyntaxTree, SemanticModel>();
             var other = new List<Finding>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line))
             {
                 var finding = ToFinding(diagnostic);
-                var handlers = HandlersOf(diagnostic.Location, compilation, lambda).ToList();
+                var handlers = HandlersOf(diagnostic.Location, compilation, lambda, models).ToList();
                 if (handlers.Count == 0)
                 {
                     other.Add(finding);
@@ -76,14 +77,18 @@ namespace LambdaAnalyzers.Cli.Review
         }
 
         /// <summary>The handlers a diagnostic belongs to: by the code's enclosing method, or by the template's function block.</summary>
-        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda)
+        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda, Dictionary<SyntaxTree, SemanticModel> models)
         {
             if (location.IsInSource && location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
             {
-                var model = compilation.GetSemanticModel(tree);
+                if (!models.TryGetValue(tree, out var model))
+                {
+                    models[tree] = model = compilation.GetSemanticModel(tree);
+                }
+
                 for (var symbol = model.GetEnclosingSymbol(location.SourceSpan.Start); symbol is not null; symbol = symbol.ContainingSymbol)
                 {
-                    if (symbol is IMethodSymbol method && (lambda.HandlerFor(method) ?? lambda.Path.HandlerReaching(method)) is { } reached)
+                    if (symbol is IMethodSymbol method && lambda.HandlerOf(method) is { } reached)
                     {
                         return new[] { reached };
                     }

@@ -54,9 +54,9 @@ namespace LambdaAnalyzers.CodeFixes
                 return known;
             }
 
+            var client = store.Client(LambdaCompilation.For(_model.Compilation).Types);
             var existing = _model.GetDeclaredSymbol(type, cancellationToken)?.GetMembers().OfType<IFieldSymbol>()
-                .FirstOrDefault(f => f.IsStatic && (f.Type.Name == store.ClientInterface || f.Type.Name == store.ClientClass)
-                                     && f.Type.ContainingNamespace?.ToDisplayString() == store.Namespace);
+                .FirstOrDefault(f => f.IsStatic && f.Type.Implements(client));
             if (existing is not null)
             {
                 return _clients[(type, store.ClientInterface)] = existing.Name;

@@ -14,6 +14,7 @@ namespace LambdaAnalyzers.CodeFixes
             "Amazon.SimpleSystemsManagement",
             "IAmazonSimpleSystemsManagement",
             "AmazonSimpleSystemsManagementClient",
+            types => types.IAmazonSimpleSystemsManagement,
             "s_parameterStore",
             keySuffix: "PARAMETER",
             request: name => ParseExpression($"new GetParameterRequest\n{{\nName = {name},\nWithDecryption = true,\n}}"),
@@ -25,6 +26,7 @@ namespace LambdaAnalyzers.CodeFixes
             "Amazon.SecretsManager",
             "IAmazonSecretsManager",
             "AmazonSecretsManagerClient",
+            types => types.IAmazonSecretsManager,
             "s_secretsManager",
             keySuffix: "SECRET_ARN",
             request: name => ParseExpression($"new GetSecretValueRequest\n{{\nSecretId = {name},\n}}"),
@@ -37,6 +39,7 @@ namespace LambdaAnalyzers.CodeFixes
             "Amazon.KeyManagementService",
             "IAmazonKeyManagementService",
             "AmazonKeyManagementServiceClient",
+            types => types.IAmazonKeyManagementService,
             "s_kms",
             keySuffix: "CIPHERTEXT",
             request: _ => throw new NotSupportedException("KMS holds no secret by name"),
@@ -46,13 +49,15 @@ namespace LambdaAnalyzers.CodeFixes
         public static readonly SecretStore[] All = { ParameterStore, SecretsManager, KeyManagement };
 
         private readonly Func<string, ExpressionSyntax> _request;
+        private readonly Func<WellKnownTypes, INamedTypeSymbol?> _client;
 
-        private SecretStore(string name, string @namespace, string clientInterface, string clientClass, string clientField, string keySuffix, Func<string, ExpressionSyntax> request, string fetchMethod, string valuePath)
+        private SecretStore(string name, string @namespace, string clientInterface, string clientClass, Func<WellKnownTypes, INamedTypeSymbol?> client, string clientField, string keySuffix, Func<string, ExpressionSyntax> request, string fetchMethod, string valuePath)
         {
             Name = name;
             Namespace = @namespace;
             ClientInterface = clientInterface;
             ClientClass = clientClass;
+            _client = client;
             ClientField = clientField;
             KeySuffix = keySuffix;
             _request = request;
@@ -80,11 +85,8 @@ namespace LambdaAnalyzers.CodeFixes
 
         public ExpressionSyntax Request(string nameExpression) => _request(nameExpression);
 
-        /// <summary>Whether the project references the store's SDK package (its client interface resolves).</summary>
-        public bool IsReferenced(Compilation compilation)
-#pragma warning disable RS0030 // The fix only needs to know the SDK is there; the analyzers' WellKnownTypes do not name a client class.
-            => compilation.GetTypeByMetadataName(Namespace + "." + ClientInterface) is not null;
-#pragma warning restore RS0030
+        /// <summary>The store's client interface in this compilation, or null when its SDK package is not referenced.</summary>
+        public INamedTypeSymbol? Client(WellKnownTypes types) => _client(types);
 
         /// <summary>The variable that will hold the parameter's name or the secret's ARN: <c>DB_PASSWORD</c> becomes <c>DB_PASSWORD_PARAMETER</c>, <c>dbPassword</c> becomes <c>dbPasswordParameter</c>.</summary>
         public string RenamedKey(string key)

@@ -61,9 +61,8 @@ namespace LambdaAnalyzers.CodeFixes.Rules
         /// </summary>
         private static MethodDeclarationSyntax? HandlerDeclaration(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-#pragma warning disable RS0030 // Whether the package is referenced; the analyzers' WellKnownTypes has the same name.
-            if (model.Compilation.GetTypeByMetadataName(Namespace + ".IdempotentAttribute") is not { } attribute)
-#pragma warning restore RS0030
+var lambda = LambdaCompilation.For(model.Compilation);
+            if (lambda.Types.IdempotentAttribute is not { } attribute)
             {
                 return null;
             }
@@ -74,12 +73,10 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                 return null;
             }
 
-            var lambda = LambdaCompilation.For(model.Compilation);
-            var method = enclosing as IMethodSymbol;
-            var handler = method is null ? null : lambda.HandlerFor(method) ?? lambda.Path.HandlerReaching(method);
+            var handler = enclosing is IMethodSymbol method ? lambda.HandlerOf(method) : null;
             if (handler is null
                 || handler.Method.MethodKind != MethodKind.Ordinary
-                || handler.Method.GetAttributes().Any(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attribute)))
+                || handler.Method.GetAttributes().Any(a => a.AttributeClass.Is(attribute)))
             {
                 return null;
             }

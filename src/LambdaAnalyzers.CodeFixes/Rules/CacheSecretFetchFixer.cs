@@ -126,7 +126,8 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                     return null;
                 }
 
-                var store = SecretStore.All.FirstOrDefault(s => Implements(method.ContainingType, s));
+                var types = LambdaCompilation.For(model.Compilation).Types;
+                var store = SecretStore.All.FirstOrDefault(s => method.ContainingType.Implements(s.Client(types)));
                 if (store is null)
                 {
                     return null;
@@ -154,9 +155,6 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                     Name = SecretCacheWriter.PascalName(RequestedName(arguments, model, cancellationToken) ?? string.Empty, store == SecretStore.ParameterStore ? "Parameter" : store == SecretStore.SecretsManager ? "Secret" : "Decrypted"),
                 };
             }
-
-            private static bool Implements(INamedTypeSymbol type, SecretStore store)
-                => type.AllInterfaces.Add(type).Any(i => i.Name == store.ClientInterface && i.ContainingNamespace?.ToDisplayString() == store.Namespace);
 
             /// <summary>The constant <c>Name</c> or <c>SecretId</c> of the request, for the cache's name: <c>/orders/db-password</c> names <c>s_ordersDbPassword</c>.</summary>
             private static string? RequestedName(IEnumerable<ArgumentSyntax> arguments, SemanticModel model, CancellationToken cancellationToken)

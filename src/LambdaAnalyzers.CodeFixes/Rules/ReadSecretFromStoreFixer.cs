@@ -53,7 +53,7 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                     continue;
                 }
 
-                foreach (var store in new[] { SecretStore.ParameterStore, SecretStore.SecretsManager }.Where(s => s.IsReferenced(model.Compilation)))
+                foreach (var store in new[] { SecretStore.ParameterStore, SecretStore.SecretsManager }.Where(s => s.Client(LambdaCompilation.For(model.Compilation).Types) is not null))
                 {
                     var document = context.Document;
                     context.RegisterCodeFix(

@@ -83,6 +83,9 @@ namespace LambdaAnalyzers
         public Handler? HandlerFor(IMethodSymbol method)
             => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
 
+        /// <summary>The handler a method is, or else the handler whose per-invocation path first reaches it.</summary>
+        public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
+
         /// <summary>
         /// The handler whose own body holds <paramref name="operation"/> (not a callee's): the innermost bootstrap
         /// lambda around it that is a handler, or else the method it is in.

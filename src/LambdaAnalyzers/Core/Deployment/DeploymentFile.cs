@@ -337,7 +337,7 @@ namespace LambdaAnalyzers.Deployment
         internal static YamlNode? Child(YamlMappingNode? mapping, string key)
             => mapping is not null && mapping.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
 
-        private static string? Scalar(YamlMappingNode? mapping, string key) => (Child(mapping, key) as YamlScalarNode)?.Value;
+        internal static string? Scalar(YamlMappingNode? mapping, string key) => (Child(mapping, key) as YamlScalarNode)?.Value;
 
         internal static Location LocationOf(AdditionalText file, SourceText text, YamlNode node)
             => At(file, text, (int)node.Start.Line, (int)node.Start.Column, (int)node.End.Line, (int)node.End.Column);
