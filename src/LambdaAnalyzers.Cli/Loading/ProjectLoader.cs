@@ -48,7 +48,8 @@ namespace LambdaAnalyzers.Cli.Loading
         public static async Task<LoadedTarget> LoadAsync(string target, bool restore, Action<string> progress, CancellationToken cancellationToken)
         {
             var path = Resolve(target);
-            var unrestored = ProjectFilesOf(path).Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))).ToList();
+            var projectFiles = ProjectFilesOf(path).ToList();
+            var unrestored = projectFiles.Where(p => !File.Exists(Path.Combine(Path.GetDirectoryName(p)!, "obj", "project.assets.json"))).ToList();
             if (unrestored.Count > 0)
             {
                 if (!restore)
@@ -88,7 +89,7 @@ namespace LambdaAnalyzers.Cli.Loading
                     // The workspace also loads what the listed projects reference (an analyzer project, say); only
                     // the solution's own projects are reviewed.
                     var solution = await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    var listed = new HashSet<string>(ProjectFilesOf(path), StringComparer.Ordinal);
+                    var listed = new HashSet<string>(projectFiles, StringComparer.Ordinal);
                     projects = solution.Projects
                         .Where(p => p.Language == LanguageNames.CSharp && (listed.Count == 0 || (p.FilePath is { } file && listed.Contains(Path.GetFullPath(file)))))
                         .Select(p => p.Id)

@@ -18,7 +18,8 @@ namespace LambdaAnalyzers
             return key is not null && names.IsSecret(key) ? key : null;
         }
 
-        private static string? LookedUpKey(IOperation operation, WellKnownTypes types)
+        /// <summary>The constant key an environment or configuration look-up reads, secret or not.</summary>
+        public static string? LookedUpKey(IOperation operation, WellKnownTypes types)
         {
             switch (operation)
             {

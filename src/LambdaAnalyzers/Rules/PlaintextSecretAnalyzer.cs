@@ -23,8 +23,9 @@ namespace LambdaAnalyzers.Rules
             context.RegisterOperationAction(
                 c =>
                 {
-                    var names = SecretNames.For(c.Options, c.Operation.Syntax.SyntaxTree);
-                    if (SecretSources.PlaintextSecretKey(c.Operation, lambda.Types, names) is { } key
+                    // Most invocations are no look-up at all: the file's name lists are read only for those that are.
+                    if (SecretSources.LookedUpKey(c.Operation, lambda.Types) is { } key
+                        && SecretNames.For(c.Options, c.Operation.Syntax.SyntaxTree).IsSecret(key)
                         && !SecretSources.IsDecryptedWithKms(c.Operation, lambda.Types))
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptor, c.Operation.Syntax.GetLocation(), key));
