@@ -11,54 +11,68 @@ namespace LambdaAnalyzers
     /// <summary>
     /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
     /// functions, and every method, constructor, accessor and instance initializer of this compilation that
-    /// it reaches through calls and <c>new</c>. Found by walking outward from the handlers, breadth first,
-    /// once per compilation; code no handler reaches is never bound. The walk goes only as far as the
-    /// questions asked so far need: the IDE, analyzing one document, stops as soon as that document's
-    /// methods are reached. A breadth-first walk discovers each method at the same step however far it has
-    /// gone, so the answers (and the chains in the messages) are those of the whole walk.
+    /// it reaches through calls and <c>new</c>. Defined as a breadth-first walk outward from the handlers
+    /// (entry points first, then handlers known only by an <c>ILambdaContext</c> parameter), where each
+    /// member is reached by the first step that finds it; that step's chain is the one messages show.
     /// </summary>
     /// <remarks>
+    /// <para>
+    /// A question is answered from the code asked about outward, not by walking every handler: the callers
+    /// that can lead to the member are found by name (<see cref="CallSiteIndex"/>, from syntax) and confirmed
+    /// by binding them, and the walk then runs over those members only. Every caller of a member in that set
+    /// is in it, so each member is reached at the same step, by the same predecessor, as in the whole walk;
+    /// the answers are the same, and in the IDE a keystroke binds the edited document's callers instead of
+    /// every handler of the project. Answers and bound call lists are kept for the compilation.
+    /// </para>
+    /// <para>
     /// Not on the path: static initializers and constructors, the handler class's own constructor and
     /// initializers, <c>Lazy&lt;T&gt;</c> factories stored in fields, null-guarded lazy initialisation of a
     /// static or handler field, and DI singleton registrations (see <see cref="InitOnceIdioms"/>).
     /// Interface and virtual calls reach every implementation in source, since any of them may run.
+    /// </para>
     /// </remarks>
     internal sealed class PerInvocationPath
     {
-        private readonly Dictionary<IMethodSymbol, Step> _reachedMethods = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<INamedTypeSymbol, Step> _typesConstructedPerInvocation = new(SymbolEqualityComparer.Default);
         private readonly InitOnceIdioms _initOnce;
         private readonly Compilation _compilation;
         private readonly SemanticModelCache _models;
+        private readonly ImmutableArray<Root> _roots;
+        private readonly Dictionary<IMethodSymbol, Root> _rootByMethod = new(SymbolEqualityComparer.Default);
+        private readonly ImmutableArray<IMethodSymbol> _rootLambdas;
         private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
+        private CallSiteIndex? _callSites;
 
-        // The walk's state: every read and every step of it happens under the gate.
+        // Everything below is read and written under the gate.
         private readonly object _gate = new();
-        private readonly Queue<Step> _queue = new();
-        private readonly ImmutableArray<Handler> _laterRoots;
-        private WalkPhase _phase;
+        private readonly Dictionary<IMethodSymbol, Step?> _answers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<INamedTypeSymbol, Step?> _constructedBy = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
 
         private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, ImmutableArray<Handler> handlers)
         {
             _compilation = compilation;
             _initOnce = initOnce;
             _models = models;
-            _laterRoots = handlers.Where(h => !IsEntryPoint(h)).ToImmutableArray();
-            Seed(handlers.Where(IsEntryPoint));
-        }
+            // Entry points first, then the handlers known only by their context parameter; a method is a root once.
+            foreach (var handler in handlers.Where(IsEntryPoint).Concat(handlers.Where(h => !IsEntryPoint(h))))
+            {
+                var method = Normalize(handler.Method);
+                if (!_rootByMethod.ContainsKey(method))
+                {
+                    _rootByMethod.Add(method, new Root(handler, method, _rootByMethod.Count, IsEntryPoint(handler)));
+                }
+            }
 
-        private enum WalkPhase
-        {
-            FromEntryPoints,
-            FromLaterRoots,
-            Done,
+            _roots = _rootByMethod.Values.OrderBy(r => r.Order).ToImmutableArray();
+            _rootLambdas = handlers.Select(h => h.Method).Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray();
         }
 
         /// <summary>
-        /// Starts the walk from the entry points; it continues from the handlers known only by an
-        /// <c>ILambdaContext</c> parameter and no event type that no entry point reached. The AWS templates pass
-        /// the context on to helpers (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>):
-        /// such a helper is on its caller's path, with its caller's trigger, not a synchronous handler of its own.
+        /// The path for the handlers of a compilation. The AWS templates pass the context on to helpers
+        /// (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): such a helper is on
+        /// its caller's path, with its caller's trigger, which is why those handlers are walked from last.
         /// </summary>
         public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models)
             => new(compilation, initOnce, models, handlers);
@@ -93,11 +107,11 @@ namespace LambdaAnalyzers
             switch (containingSymbol)
             {
                 case IMethodSymbol method:
-                    return PathTo(Normalize(method));
+                    return PathTo(method);
                 case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
                     lock (_gate)
                     {
-                        return WalkUntilFound(_typesConstructedPerInvocation, containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
+                        return ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
                             ? PathTo(constructorStep.Symbol)
                             : null;
                     }
@@ -116,25 +130,43 @@ namespace LambdaAnalyzers
             }
         }
 
-        private bool IsRoot(IMethodSymbol method)
+        /// <summary>
+        /// The whole walk from every handler: each member any handler reaches, with the member it was reached
+        /// from (null for a handler). What the per-question answers must agree with; tests compare the two.
+        /// </summary>
+        internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
         {
             lock (_gate)
             {
-                return _reachedMethods.TryGetValue(method, out var step) && step.Previous is null;
+                return Walk(within: null, out _).ToDictionary<KeyValuePair<IMethodSymbol, Step>, IMethodSymbol, (Handler, IMethodSymbol?)>(p => p.Key, p => (p.Value.Handler, p.Value.Previous), SymbolEqualityComparer.Default);
             }
         }
 
-        private InvocationPath? PathTo(IMethodSymbol method)
+        private bool IsRoot(IMethodSymbol lambda)
+        {
+            if (!_rootLambdas.Contains(Normalize(lambda), SymbolEqualityComparer.Default))
+            {
+                return false;
+            }
+
+            lock (_gate)
+            {
+                return StepFor(Normalize(lambda)) is { Previous: null };
+            }
+        }
+
+        /// <summary>The path to a member: how the first handler to reach it does, or null when none does.</summary>
+        internal InvocationPath? PathTo(IMethodSymbol method)
         {
             lock (_gate)
             {
-                if (StepFor(method) is not { } step)
+                if (StepFor(Normalize(method)) is not { } step)
                 {
                     return null;
                 }
 
                 var chain = new List<ISymbol>();
-                for (var current = step; ; current = _reachedMethods[current.Previous!])
+                for (var current = step; ; current = _answers[current.Previous!]!)
                 {
                     chain.Add(current.Symbol);
                     if (current.Previous is null)
@@ -148,81 +180,206 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>The step that reached the method, walking on until it is reached or the walk is done. Under the gate.</summary>
-        private Step? StepFor(IMethodSymbol method) => WalkUntilFound(_reachedMethods, method);
-
-        private Step? WalkUntilFound<TSymbol>(Dictionary<TSymbol, Step> found, TSymbol key)
-            where TSymbol : ISymbol
+        /// <summary>The step that reaches the method, or null when no handler reaches it. Under the gate.</summary>
+        private Step? StepFor(IMethodSymbol method)
         {
-            Step? step;
-            while (!found.TryGetValue(key, out step))
+            if (!_answers.TryGetValue(method, out var step))
             {
-                if (!Advance())
-                {
-                    return null;
-                }
+                Answer(new[] { method }, out _);
+                step = _answers[method];
             }
 
             return step;
         }
 
-        private static bool IsEntryPoint(Handler handler)
-            => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
-
-        private void Seed(IEnumerable<Handler> roots)
+        /// <summary>
+        /// The first constructor of <paramref name="type"/> that the walk reaches and that runs the instance
+        /// initializers: how a field or property initializer comes to run per invocation. Under the gate.
+        /// </summary>
+        private Step? ConstructorReachedFirst(INamedTypeSymbol type)
         {
-            foreach (var handler in roots)
+            if (!_constructedBy.TryGetValue(type, out var step))
             {
-                var method = Normalize(handler.Method);
-                if (!_reachedMethods.ContainsKey(method))
+                var constructors = type.InstanceConstructors.Select(Normalize).Where(c => IsWalkable(c) && RunsInstanceInitializers(c, CancellationToken.None));
+                Answer(constructors, out var constructed);
+                step = constructed.TryGetValue(type, out var first) ? first : null;
+                _constructedBy.Add(type, step);
+            }
+
+            return step;
+        }
+
+        /// <summary>
+        /// Answers for <paramref name="targets"/> and every member that can lead to them: the walk over just
+        /// those members reaches each at the same step as the whole walk. Under the gate.
+        /// </summary>
+        private void Answer(IEnumerable<IMethodSymbol> targets, out Dictionary<INamedTypeSymbol, Step> constructed)
+        {
+            var within = new HashSet<IMethodSymbol>(targets, SymbolEqualityComparer.Default);
+            var pending = new Stack<IMethodSymbol>(within);
+            while (pending.Count > 0)
+            {
+                foreach (var caller in CallersOf(pending.Pop()))
                 {
-                    var step = new Step(handler, method, previous: null);
-                    _reachedMethods.Add(method, step);
-                    _queue.Enqueue(step);
+                    if (within.Add(caller))
+                    {
+                        pending.Push(caller);
+                    }
+                }
+            }
+
+            var reached = Walk(within, out constructed);
+            foreach (var method in within)
+            {
+                if (!_answers.ContainsKey(method))
+                {
+                    _answers.Add(method, reached.TryGetValue(method, out var step) ? step : null);
                 }
             }
         }
 
         /// <summary>
-        /// One step of the walk: binds the next reached method and records what it reaches. False once the
-        /// walk is done. Under the gate. The analyzer driver cancels a whole analysis together, so the walk
-        /// runs without a token and its state stays whole for the rules still asking.
+        /// The breadth-first walk from the handlers, through <paramref name="within"/> only (everything when
+        /// null). Also returns, per type, the first constructor reached that runs the instance initializers.
+        /// Under the gate. The analyzer driver cancels a whole analysis together, so the walk runs without a
+        /// token and the kept answers stay whole for the rules still asking.
         /// </summary>
-        private bool Advance()
+        private Dictionary<IMethodSymbol, Step> Walk(HashSet<IMethodSymbol>? within, out Dictionary<INamedTypeSymbol, Step> constructed)
         {
-            while (_queue.Count == 0)
+            var reached = new Dictionary<IMethodSymbol, Step>(SymbolEqualityComparer.Default);
+            var firstConstructors = new Dictionary<INamedTypeSymbol, Step>(SymbolEqualityComparer.Default);
+            var queue = new Queue<Step>();
+            void Reach(Step step)
             {
-                if (_phase == WalkPhase.FromEntryPoints)
+                reached.Add(step.Symbol, step);
+                queue.Enqueue(step);
+                if (step.Symbol.MethodKind == MethodKind.Constructor
+                    && !firstConstructors.ContainsKey(step.Symbol.ContainingType)
+                    && RunsInstanceInitializers(step.Symbol, CancellationToken.None))
                 {
-                    _phase = WalkPhase.FromLaterRoots;
-                    Seed(_laterRoots);
-                    continue;
-                }
-
-                _phase = WalkPhase.Done;
-                return false;
-            }
-
-            var step = _queue.Dequeue();
-            foreach (var callee in Callees(step.Symbol, CancellationToken.None))
-            {
-                var normalized = Normalize(callee);
-                if (IsWalkable(normalized) && !_reachedMethods.ContainsKey(normalized))
-                {
-                    var next = new Step(step.Handler, normalized, step.Symbol);
-                    _reachedMethods.Add(normalized, next);
-                    _queue.Enqueue(next);
+                    firstConstructors.Add(step.Symbol.ContainingType, step);
                 }
             }
 
-            if (step.Symbol.MethodKind == MethodKind.Constructor && RunsInstanceInitializers(step.Symbol, CancellationToken.None)
-                && !_typesConstructedPerInvocation.ContainsKey(step.Symbol.ContainingType))
+            bool Wanted(IMethodSymbol method) => (within is null || within.Contains(method)) && !reached.ContainsKey(method);
+
+            var roots = within is null ? _roots : within.Select(m => _rootByMethod.TryGetValue(m, out var root) ? root : null).OfType<Root>().OrderBy(r => r.Order).ToImmutableArray();
+            foreach (var entryPoints in new[] { true, false })
             {
-                _typesConstructedPerInvocation.Add(step.Symbol.ContainingType, step);
+                foreach (var root in roots.Where(r => r.IsEntryPoint == entryPoints))
+                {
+                    if (Wanted(root.Method))
+                    {
+                        Reach(new Step(root.Handler, root.Method, previous: null));
+                    }
+                }
+
+                // Once everything asked about is reached, nothing left in the queue can change an answer.
+                while (queue.Count > 0 && (within is null || reached.Count < within.Count))
+                {
+                    var step = queue.Dequeue();
+                    foreach (var callee in CalleesOf(step.Symbol))
+                    {
+                        if (Wanted(callee))
+                        {
+                            Reach(new Step(step.Handler, callee, step.Symbol));
+                        }
+                    }
+                }
+
+                queue.Clear();
             }
 
-            return true;
+            constructed = firstConstructors;
+            return reached;
         }
+
+        /// <summary>The members a member reaches, in the order its code reaches them, bound once. Under the gate.</summary>
+        private ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
+        {
+            if (!_callees.TryGetValue(method, out var callees))
+            {
+                callees = Callees(method, CancellationToken.None).Select(Normalize).Where(IsWalkable).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray();
+                _callees.Add(method, callees);
+            }
+
+            return callees;
+        }
+
+        /// <summary>
+        /// The members whose code reaches <paramref name="method"/>: those that mention one of the names it is
+        /// called by, confirmed by binding them; handler lambdas are always asked. Under the gate.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> CallersOf(IMethodSymbol method)
+        {
+            if (_callers.TryGetValue(method, out var callers))
+            {
+                return callers;
+            }
+
+            _callSites ??= new CallSiteIndex(_compilation);
+            var candidates = NamesAtCallSites(method)
+                .SelectMany(_callSites.DeclarationsMentioning)
+                .SelectMany(declaration => DeclaredBy(declaration))
+                .Concat(method.MethodKind == MethodKind.AnonymousFunction ? Enumerable.Empty<IMethodSymbol>() : _rootLambdas);
+            callers = candidates
+                .Distinct(SymbolEqualityComparer.Default)
+                .Cast<IMethodSymbol>()
+                .Where(candidate => CalleesOf(candidate).Contains(method, SymbolEqualityComparer.Default))
+                .ToImmutableArray();
+            _callers.Add(method, callers);
+            return callers;
+        }
+
+        /// <summary>How code spells a call to the member (see <see cref="CallSiteIndex"/>); none for a lambda.</summary>
+        private static IEnumerable<string> NamesAtCallSites(IMethodSymbol method)
+        {
+            switch (method.MethodKind)
+            {
+                case MethodKind.AnonymousFunction:
+                    return Enumerable.Empty<string>();
+                case MethodKind.Constructor:
+                    // Only an interpolated-string handler type is constructed by an interpolated string.
+                    return method.ContainingType.GetAttributes().Any(a => a.AttributeClass?.Name == "InterpolatedStringHandlerAttribute")
+                        ? new[] { method.ContainingType.Name, CallSiteIndex.ImplicitConstruction, CallSiteIndex.Interpolation }
+                        : new[] { method.ContainingType.Name, CallSiteIndex.ImplicitConstruction };
+                case MethodKind.PropertyGet or MethodKind.PropertySet when method.AssociatedSymbol is IPropertySymbol property:
+                    return new[] { property.IsIndexer ? CallSiteIndex.ElementAccess : SimpleName(property) };
+                default:
+                    return new[] { SimpleName(method) };
+            }
+        }
+
+        /// <summary><c>M</c> for an explicit implementation named <c>Ns.IService.M</c>.</summary>
+        private static string SimpleName(ISymbol symbol) => symbol.Name.Substring(symbol.Name.LastIndexOf('.') + 1);
+
+        /// <summary>The members whose code a declaration the call-site index names holds. Under the gate.</summary>
+        private ImmutableArray<IMethodSymbol> DeclaredBy(SyntaxNode declaration)
+        {
+            if (_declaredBy.TryGetValue(declaration, out var members))
+            {
+                return members;
+            }
+
+            var model = _models.Get(declaration.SyntaxTree);
+            members = declaration switch
+            {
+                _ when model is null => ImmutableArray<IMethodSymbol>.Empty,
+                ArrowExpressionClauseSyntax { Parent: { } property } => model.GetDeclaredSymbol(property) is IPropertySymbol { GetMethod: { } getter }
+                    ? ImmutableArray.Create(getter)
+                    : ImmutableArray<IMethodSymbol>.Empty,
+                EqualsValueClauseSyntax or BaseListSyntax => declaration.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type && model.GetDeclaredSymbol(type) is INamedTypeSymbol declared
+                    ? declared.InstanceConstructors
+                    : ImmutableArray<IMethodSymbol>.Empty,
+                _ => model.GetDeclaredSymbol(declaration) is IMethodSymbol method ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty,
+            };
+            members = members.Select(Normalize).ToImmutableArray();
+            _declaredBy.Add(declaration, members);
+            return members;
+        }
+
+        private static bool IsEntryPoint(Handler handler)
+            => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
 
         /// <summary>What a member reaches: calls, <c>new</c>, property accessors and method groups in its bodies.</summary>
         private IEnumerable<IMethodSymbol> Callees(IMethodSymbol method, CancellationToken cancellationToken)
@@ -421,6 +578,26 @@ namespace LambdaAnalyzers
             var definition = method.ReducedFrom ?? method;
             definition = definition.OriginalDefinition;
             return definition.PartialImplementationPart ?? definition;
+        }
+
+        private sealed class Root
+        {
+            public Root(Handler handler, IMethodSymbol method, int order, bool isEntryPoint)
+            {
+                Handler = handler;
+                Method = method;
+                Order = order;
+                IsEntryPoint = isEntryPoint;
+            }
+
+            public Handler Handler { get; }
+
+            public IMethodSymbol Method { get; }
+
+            /// <summary>Where the walk seeds it: entry points in discovery order, then the others.</summary>
+            public int Order { get; }
+
+            public bool IsEntryPoint { get; }
         }
 
         private sealed class Step

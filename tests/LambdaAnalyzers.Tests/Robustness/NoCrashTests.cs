@@ -34,7 +34,7 @@ namespace LambdaAnalyzers.Tests.Robustness
         public static TheoryData<string> SampleFiles()
         {
             var data = new TheoryData<string>();
-            foreach (var file in SamplePaths().Append(ModernSyntaxFile))
+            foreach (var file in TestSources.SamplePaths().Append(ModernSyntaxFile))
             {
                 data.Add(file);
             }
@@ -43,44 +43,20 @@ namespace LambdaAnalyzers.Tests.Robustness
         }
 
         /// <summary>Handlers in every form C# 12 and 13 allow around them, kept beside this test.</summary>
-        private const string ModernSyntaxFile = "tests/LambdaAnalyzers.Tests/Robustness/ModernSyntaxHandlers.cs.txt";
+        internal const string ModernSyntaxFile = "tests/LambdaAnalyzers.Tests/Robustness/ModernSyntaxHandlers.cs.txt";
 
-        /// <summary>
-        /// Every C# snippet the rule and fix tests feed the analyzers (their raw string literals, markup
-        /// removed), run through every analyzer and fix: code written to probe the rules' corners.
-        /// </summary>
+        /// <summary>Every C# snippet the rule and fix tests feed the analyzers, run through every analyzer and fix.</summary>
         [Fact]
         public async Task AnalyzersAndFixes_NeverThrow_OnEveryTestSnippet()
         {
-            var markup = new System.Text.RegularExpressions.Regex(@"\{\|(#\d+|LAM\d{3}|CS\d{4}):|\|\}|\[\||\|\]");
-            var testFiles = Directory.GetFiles(Path.Combine(DotNetCli.RepositoryRoot, "tests", "LambdaAnalyzers.Tests"), "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                            && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-                .OrderBy(f => f, StringComparer.Ordinal);
-            var snippets = 0;
-            foreach (var file in testFiles)
+            var snippets = TestSources.Snippets();
+            foreach (var snippet in snippets)
             {
-                var root = CSharpSyntaxTree.ParseText(File.ReadAllText(file)).GetRoot();
-                foreach (var token in root.DescendantTokens().Where(t => t.IsKind(SyntaxKind.MultiLineRawStringLiteralToken)))
-                {
-                    var text = markup.Replace(token.ValueText, string.Empty);
-                    if (text.Contains("class ", StringComparison.Ordinal) || text.Contains("=>", StringComparison.Ordinal))
-                    {
-                        snippets++;
-                        await AnalyzeAndFixAsync(text);
-                    }
-                }
+                await AnalyzeAndFixAsync(snippet);
             }
 
-            Assert.True(snippets > 100, $"only {snippets} snippets found: the scan no longer sees the tests' sources");
+            Assert.True(snippets.Count > 100, $"only {snippets.Count} snippets found: the scan no longer sees the tests' sources");
         }
-
-        private static List<string> SamplePaths()
-            => Directory.GetFiles(Path.Combine(DotNetCli.RepositoryRoot, "samples"), "*.cs", SearchOption.AllDirectories)
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-                .Select(f => Path.GetRelativePath(DotNetCli.RepositoryRoot, f))
-                .OrderBy(f => f, StringComparer.Ordinal)
-                .ToList();
 
         [Theory]
         [MemberData(nameof(SampleFiles))]
@@ -149,7 +125,7 @@ namespace LambdaAnalyzers.Tests.Robustness
         [Fact]
         public async Task ConcurrentAnalysis_GivesTheSameDiagnosticsAsSequential()
         {
-            var files = SamplePaths().Where(f => f.Contains("Noncompliant", StringComparison.Ordinal)).ToList();
+            var files = TestSources.SamplePaths().Where(f => f.Contains("Noncompliant", StringComparison.Ordinal)).ToList();
             var trees = files.Select(f => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, f)), path: f)).ToList();
             var compilation = CreateCompilation(trees);
 

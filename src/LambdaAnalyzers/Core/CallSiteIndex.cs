@@ -1,0 +1,195 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace LambdaAnalyzers
+{
+    /// <summary>
+    /// Which member declarations mention a name in their code, from syntax alone: the candidates for "who
+    /// may call this method" before anything is bound. A call, <c>new</c>, property access or method group
+    /// spells the callee's name at the call site, except for a few forms that call by shape, which are
+    /// indexed under the names they call (<c>new()</c>, <c>: base(...)</c>, collection initializers'
+    /// <c>Add</c>, query clauses, indexers, interpolated-string handlers). Code outside any member that runs
+    /// per instance (instance field and property initializers, base-type arguments) is indexed under the
+    /// declaration whose constructors run it. Syntax facts belong to the tree, so they are read once per
+    /// tree and reused by every later compilation that shares it (the IDE makes a new compilation per edit).
+    /// </summary>
+    internal sealed class CallSiteIndex
+    {
+        /// <summary>The pseudo-name of a call that names no type: <c>new()</c>, <c>: this(...)</c>, <c>: base(...)</c>.</summary>
+        public const string ImplicitConstruction = "new()";
+
+        /// <summary>The pseudo-name of an interpolated string, which constructs a source interpolated-string handler.</summary>
+        public const string Interpolation = "$\"\"";
+
+        /// <summary>The pseudo-name of an element access: indexers have no name at the call site.</summary>
+        public const string ElementAccess = "[]";
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> Trees = new();
+
+        private static readonly ImmutableArray<string> QueryMethods = ImmutableArray.Create(
+            "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Cast");
+
+        private readonly Dictionary<string, List<SyntaxNode>> _declarationsMentioning = new();
+        private readonly Dictionary<string, List<string>> _aliasesOf = new();
+
+        /// <summary>Merges the trees' facts, each read once per tree (a keystroke reads only the edited tree).</summary>
+        public CallSiteIndex(Compilation compilation)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                var names = Trees.GetValue(tree, Read);
+                foreach (var pair in names.Declarations)
+                {
+                    Add(_declarationsMentioning, pair.Key, pair.Value);
+                }
+
+                foreach (var (alias, target) in names.Aliases)
+                {
+                    Add(_aliasesOf, target, new[] { alias });
+                }
+            }
+        }
+
+        /// <summary>
+        /// The declarations whose code mentions <paramref name="name"/> (or a using alias of it): a method,
+        /// constructor, operator or accessor declaration; a property's expression body; an instance field or
+        /// property initializer; a type's base list.
+        /// </summary>
+        public IEnumerable<SyntaxNode> DeclarationsMentioning(string name)
+        {
+            var spellings = _aliasesOf.TryGetValue(name, out var aliases) ? aliases.Prepend(name) : new[] { name };
+            return spellings.SelectMany(n => _declarationsMentioning.TryGetValue(n, out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>());
+        }
+
+        private static void Add<T>(Dictionary<string, List<T>> index, string key, IEnumerable<T> values)
+        {
+            if (!index.TryGetValue(key, out var list))
+            {
+                index[key] = list = new List<T>();
+            }
+
+            list.AddRange(values);
+        }
+
+        private static TreeNames Read(SyntaxTree tree)
+        {
+            var names = new Dictionary<string, HashSet<SyntaxNode>>();
+            var aliases = new List<(string Alias, string Target)>();
+            var stack = new Stack<(SyntaxNode Node, SyntaxNode? Declaration)>();
+            stack.Push((tree.GetRoot(), null));
+            while (stack.Count > 0)
+            {
+                var (node, declaration) = stack.Pop();
+                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target })
+                {
+                    aliases.Add((alias.Name.Identifier.ValueText, LastName(target)));
+                    continue;
+                }
+
+                if (DeclarationOf(node, declaration) is not { } current)
+                {
+                    continue; // code that never runs per invocation: static initializers, attributes, constants
+                }
+
+                declaration = current == Outside ? null : current;
+                if (declaration is not null)
+                {
+                    foreach (var name in NamesCalledBy(node))
+                    {
+                        if (!names.TryGetValue(name, out var declarations))
+                        {
+                            names[name] = declarations = new HashSet<SyntaxNode>();
+                        }
+
+                        declarations.Add(declaration);
+                    }
+                }
+
+                foreach (var child in node.ChildNodes())
+                {
+                    stack.Push((child, declaration));
+                }
+            }
+
+            return new TreeNames(names.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray()), aliases.ToImmutableArray());
+        }
+
+        // A marker for "between members": a type or namespace body, whose nodes belong to no declaration.
+        private static readonly SyntaxNode Outside = SyntaxFactory.IdentifierName("<outside>");
+
+        /// <summary>The declaration the code under <paramref name="node"/> is indexed under; null to skip it.</summary>
+        private static SyntaxNode? DeclarationOf(SyntaxNode node, SyntaxNode? enclosing) => node switch
+        {
+            BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or GlobalStatementSyntax => Outside,
+            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => node,
+            LocalFunctionStatementSyntax when enclosing is null => node, // in top-level statements
+            AttributeListSyntax or EnumMemberDeclarationSyntax or DelegateDeclarationSyntax => null,
+            BaseFieldDeclarationSyntax field when IsStaticOrConst(field.Modifiers) => null,
+            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } => node,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when enclosing is null => IsStaticOrConst(property.Modifiers) ? null : node,
+            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } when enclosing is null => node,
+            BaseListSyntax => node,
+            _ => enclosing ?? Outside,
+        };
+
+        private static bool IsStaticOrConst(SyntaxTokenList modifiers)
+            => modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword));
+
+        private static IEnumerable<string> NamesCalledBy(SyntaxNode node)
+        {
+            switch (node)
+            {
+                case SimpleNameSyntax name:
+                    yield return name.Identifier.ValueText;
+                    break;
+                case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
+                    yield return ImplicitConstruction;
+                    break;
+                case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax:
+                    yield return ElementAccess;
+                    break;
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                    yield return "Add";
+                    break;
+                case QueryExpressionSyntax:
+                    foreach (var method in QueryMethods)
+                    {
+                        yield return method;
+                    }
+
+                    break;
+                case InterpolatedStringExpressionSyntax:
+                    yield return Interpolation;
+                    yield return "AppendLiteral";
+                    yield return "AppendFormatted";
+                    break;
+            }
+        }
+
+        private static string LastName(NameSyntax name) => name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax simple => simple.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        private sealed class TreeNames
+        {
+            public TreeNames(Dictionary<string, ImmutableArray<SyntaxNode>> declarations, ImmutableArray<(string Alias, string Target)> aliases)
+            {
+                Declarations = declarations;
+                Aliases = aliases;
+            }
+
+            public Dictionary<string, ImmutableArray<SyntaxNode>> Declarations { get; }
+
+            public ImmutableArray<(string Alias, string Target)> Aliases { get; }
+        }
+    }
+}
