@@ -41,6 +41,13 @@ if (args.Length > 0 && args[0] == "ide")
     return;
 }
 
+// `-- keystrokes N`: N keystrokes in the large file with every analyzer, and nothing else (for a profiler).
+if (args.Length > 1 && args[0] == "keystrokes")
+{
+    AnalyzerCost.KeystrokesOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "analyzers")
 {
     var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };

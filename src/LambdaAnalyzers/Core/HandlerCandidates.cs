@@ -24,22 +24,39 @@ namespace LambdaAnalyzers
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Facts = new();
 
+        /// <summary>Every candidate declaration of the compilation, in tree and document order.</summary>
         public static IEnumerable<MethodDeclarationSyntax> In(Compilation compilation)
         {
-            var facts = compilation.SyntaxTrees.Select(t => Facts.GetValue(t, Read)).ToList();
-            var aliases = new HashSet<string>(facts.SelectMany(f => f.Aliases));
-            foreach (var tree in facts)
+            var aliases = AliasesIn(compilation);
+            foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var method in tree.Methods)
+                foreach (var method in Facts.GetValue(tree, Read).Methods)
                 {
-                    if (method.Parameters.Any(p => p == ContextName || aliases.Contains(p))
-                        || method.Attributes.Any(a => a == AttributeName || a == AttributeName + "Attribute" || aliases.Contains(a)))
+                    if (Matches(method.Parameters, method.Attributes, aliases))
                     {
                         yield return method.Syntax;
                     }
                 }
             }
         }
+
+        /// <summary>The using aliases of the compilation's trees that name <c>ILambdaContext</c> or <c>LambdaFunction</c>.</summary>
+        public static HashSet<string> AliasesIn(Compilation compilation)
+            => new(compilation.SyntaxTrees.SelectMany(t => Facts.GetValue(t, Read).Aliases));
+
+        /// <summary>Whether one declaration is a candidate, given <see cref="AliasesIn"/>.</summary>
+        public static bool IsCandidate(MethodDeclarationSyntax method, HashSet<string> aliases)
+            => Matches(ParameterTypeNames(method), AttributeNames(method), aliases);
+
+        private static bool Matches(ImmutableArray<string> parameters, ImmutableArray<string> attributes, HashSet<string> aliases)
+            => parameters.Any(p => p == ContextName || aliases.Contains(p))
+               || attributes.Any(a => a == AttributeName || a == AttributeName + "Attribute" || aliases.Contains(a));
+
+        private static ImmutableArray<string> ParameterTypeNames(MethodDeclarationSyntax method)
+            => method.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : LastName(p.Type)).ToImmutableArray();
+
+        private static ImmutableArray<string> AttributeNames(MethodDeclarationSyntax method)
+            => method.AttributeLists.SelectMany(l => l.Attributes).Select(a => LastName(a.Name)).ToImmutableArray();
 
         private static TreeFacts Read(SyntaxTree tree)
         {
@@ -51,10 +68,7 @@ namespace LambdaAnalyzers
                 .ToImmutableArray();
             var methods = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 .OfType<MethodDeclarationSyntax>()
-                .Select(m => new MethodFacts(
-                    m,
-                    m.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : LastName(p.Type)).ToImmutableArray(),
-                    m.AttributeLists.SelectMany(l => l.Attributes).Select(a => LastName(a.Name)).ToImmutableArray()))
+                .Select(m => new MethodFacts(m, ParameterTypeNames(m), AttributeNames(m)))
                 .Where(m => m.Parameters.Length > 0 || m.Attributes.Length > 0)
                 .ToImmutableArray();
             return new TreeFacts(aliases, methods);

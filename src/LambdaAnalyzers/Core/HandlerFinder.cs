@@ -1,66 +1,150 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers
 {
     /// <summary>
-    /// Finds the methods Lambda invokes. Declarations answer almost everything (parameter and attribute
-    /// types), so no method body is bound except the program entry point, where the bootstrap style
-    /// hands its delegate to <c>LambdaBootstrapBuilder.Create</c>.
+    /// Finds the methods Lambda invokes, for one compilation. Declarations answer almost everything (parameter
+    /// and attribute types), so no method body is bound except the program entry point, where the bootstrap
+    /// style hands its delegate to <c>LambdaBootstrapBuilder.Create</c>. A single method is classified on its
+    /// own, so that a rule looking at one document (the IDE after a keystroke) does not confirm every
+    /// candidate of the project; the whole list is built from the same classification when asked for.
     /// </summary>
-    internal static class HandlerFinder
+    internal sealed class HandlerFinder
     {
-        public static ImmutableArray<Handler> Find(Compilation compilation, WellKnownTypes types, SemanticModelCache models, ImmutableArray<Deployment.DeploymentFile> deploymentFiles, CancellationToken cancellationToken)
+        private readonly Compilation _compilation;
+        private readonly WellKnownTypes _types;
+        private readonly SemanticModelCache _models;
+        private readonly Lazy<Dictionary<IMethodSymbol, (int Order, Deployment.DeployedFunction Function)>> _namedByDeploymentFiles;
+        private readonly Lazy<ImmutableArray<IMethodSymbol>> _bootstrapDelegates;
+        private readonly Lazy<HashSet<string>> _aliases;
+        private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
+        private readonly ConcurrentDictionary<IMethodSymbol, Handler?> _classified = new(SymbolEqualityComparer.Default);
+
+        public HandlerFinder(Compilation compilation, WellKnownTypes types, SemanticModelCache models, Func<ImmutableArray<Deployment.DeploymentFile>> deploymentFiles)
+        {
+            _compilation = compilation;
+            _types = types;
+            _models = models;
+
+            // The analyzer driver cancels a whole analysis together, so a fact computed for one rule is not
+            // cancelled half-way by another; computing without a token keeps the shared value well-formed.
+            _namedByDeploymentFiles = new(
+                () =>
+                {
+                    var named = new Dictionary<IMethodSymbol, (int, Deployment.DeployedFunction)>(SymbolEqualityComparer.Default);
+                    foreach (var (method, function) in Deployment.HandlerString.NamedMethods(deploymentFiles(), compilation))
+                    {
+                        if (!named.ContainsKey(method.OriginalDefinition))
+                        {
+                            named.Add(method.OriginalDefinition, (named.Count, function));
+                        }
+                    }
+
+                    return named;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _bootstrapDelegates = new(() => FindBootstrapDelegates(CancellationToken.None).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _aliases = new(() => HandlerCandidates.AliasesIn(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _treeOrder = new(() => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index), LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The delegates (lambdas or method groups) given to <c>LambdaBootstrapBuilder.Create</c>.</summary>
+        public ImmutableArray<IMethodSymbol> BootstrapDelegates => _bootstrapDelegates.Value;
+
+        /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
+        public Handler? Classify(IMethodSymbol method) => _classified.GetOrAdd(method.OriginalDefinition, Compute);
+
+        /// <summary>
+        /// Every handler: those a deployment file names (whatever their parameters), then the candidates of
+        /// the code in tree and document order, then the bootstrap delegates.
+        /// </summary>
+        public ImmutableArray<Handler> All()
         {
             var handlers = ImmutableArray.CreateBuilder<Handler>();
             var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
-
-            // A method a deployment file names is a handler whatever its parameters; its trigger comes from the
-            // template's events when the code does not say.
-            foreach (var (method, function) in Deployment.HandlerString.NamedMethods(deploymentFiles, compilation))
+            void Add(IMethodSymbol method)
             {
-                if (seen.Add(method))
+                if (seen.Add(method.OriginalDefinition) && Classify(method) is { } handler)
                 {
-                    var trigger = TriggerInference.Infer(method, types);
-                    handlers.Add(new Handler(method, trigger == Trigger.Unknown ? function.Trigger : trigger, HandlerDiscovery.DeploymentFile, function));
+                    handlers.Add(handler);
                 }
             }
 
-            if (types.ILambdaContext is not null || types.LambdaFunctionAttribute is not null)
+            foreach (var method in _namedByDeploymentFiles.Value.OrderBy(p => p.Value.Order).Select(p => p.Key))
             {
-                foreach (var declaration in HandlerCandidates.In(compilation))
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    if (models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration, cancellationToken) is not IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
-                    {
-                        continue;
-                    }
+                Add(method);
+            }
 
-                    var discovery = Discover(method, types);
-                    if (discovery is { } how && seen.Add(method))
+            if (MayHaveCandidates)
+            {
+                foreach (var declaration in HandlerCandidates.In(_compilation))
+                {
+                    if (_models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
                     {
-                        handlers.Add(new Handler(method, TriggerInference.Infer(method, types), how));
+                        Add(method);
                     }
                 }
             }
 
-            if (types.LambdaBootstrapBuilder is not null)
+            foreach (var method in BootstrapDelegates)
             {
-                foreach (var method in FindBootstrapDelegates(compilation, types, models, cancellationToken))
-                {
-                    if (seen.Add(method))
-                    {
-                        handlers.Add(new Handler(method, TriggerInference.Infer(method, types), HandlerDiscovery.BootstrapDelegate));
-                    }
-                }
+                Add(method);
             }
 
             return handlers.ToImmutable();
         }
+
+        /// <summary>Where a handler stands in <see cref="All"/>: named by a deployment file, then in the code, then bootstrap.</summary>
+        public (int Group, int Position, int Offset) OrderOf(Handler handler)
+        {
+            if (handler.DiscoveredBy == HandlerDiscovery.DeploymentFile)
+            {
+                return (0, _namedByDeploymentFiles.Value[handler.Method.OriginalDefinition].Order, 0);
+            }
+
+            if (handler.DiscoveredBy == HandlerDiscovery.BootstrapDelegate)
+            {
+                return (2, BootstrapDelegates.IndexOf(handler.Method.OriginalDefinition, SymbolEqualityComparer.Default), 0);
+            }
+
+            var declaration = handler.Method.DeclaringSyntaxReferences.First();
+            return (1, _treeOrder.Value.TryGetValue(declaration.SyntaxTree, out var tree) ? tree : int.MaxValue, declaration.Span.Start);
+        }
+
+        private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null;
+
+        private Handler? Compute(IMethodSymbol method)
+        {
+            if (_namedByDeploymentFiles.Value.TryGetValue(method, out var named))
+            {
+                // The template's events give the trigger when the code does not say.
+                var trigger = TriggerInference.Infer(method, _types);
+                return new Handler(method, trigger == Trigger.Unknown ? named.Function.Trigger : trigger, HandlerDiscovery.DeploymentFile, named.Function);
+            }
+
+            if (method.MethodKind == MethodKind.Ordinary && MayHaveCandidates && IsCandidate(method) && Discover(method, _types) is { } how)
+            {
+                return new Handler(method, TriggerInference.Infer(method, _types), how);
+            }
+
+            if (_types.LambdaBootstrapBuilder is not null && BootstrapDelegates.Contains(method, SymbolEqualityComparer.Default))
+            {
+                return new Handler(method, TriggerInference.Infer(method, _types), HandlerDiscovery.BootstrapDelegate);
+            }
+
+            return null;
+        }
+
+        private bool IsCandidate(IMethodSymbol method)
+            => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax declaration && HandlerCandidates.IsCandidate(declaration, _aliases.Value));
 
         private static HandlerDiscovery? Discover(IMethodSymbol method, WellKnownTypes types)
         {
@@ -78,20 +162,19 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>The delegates given to <c>LambdaBootstrapBuilder.Create</c> in <c>Main</c> or top-level statements.</summary>
-        private static IEnumerable<IMethodSymbol> FindBootstrapDelegates(Compilation compilation, WellKnownTypes types, SemanticModelCache models, CancellationToken cancellationToken)
+        private IEnumerable<IMethodSymbol> FindBootstrapDelegates(CancellationToken cancellationToken)
         {
-            var entryPoint = compilation.GetEntryPoint(cancellationToken);
-            if (entryPoint is null)
+            if (_types.LambdaBootstrapBuilder is null || _compilation.GetEntryPoint(cancellationToken) is not { } entryPoint)
             {
                 yield break;
             }
 
-            foreach (var body in models.GetBodies(entryPoint, cancellationToken))
+            foreach (var body in _models.GetBodies(entryPoint, cancellationToken))
             {
                 foreach (var invocation in body.Descendants().OfType<IInvocationOperation>())
                 {
                     if (invocation.TargetMethod.Name != "Create"
-                        || !invocation.TargetMethod.ContainingType.Is(types.LambdaBootstrapBuilder)
+                        || !invocation.TargetMethod.ContainingType.Is(_types.LambdaBootstrapBuilder)
                         || invocation.Arguments.Length == 0)
                     {
                         continue;
@@ -100,7 +183,7 @@ namespace LambdaAnalyzers
                     var target = DelegateTarget(invocation.Arguments[0].Value, body);
                     if (target is not null)
                     {
-                        yield return target;
+                        yield return target.OriginalDefinition;
                     }
                 }
             }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -18,13 +19,21 @@ namespace LambdaAnalyzers
         };
 
         private readonly WellKnownTypes _types;
-        private readonly HashSet<INamedTypeSymbol> _handlerTypes;
+        private readonly HandlerFinder _handlers;
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _isHandlerType = new(SymbolEqualityComparer.Default);
 
-        public InitOnceIdioms(WellKnownTypes types, IEnumerable<Handler> handlers)
+        public InitOnceIdioms(WellKnownTypes types, HandlerFinder handlers)
         {
             _types = types;
-            _handlerTypes = new HashSet<INamedTypeSymbol>(handlers.Select(h => h.Method.ContainingType.OriginalDefinition), SymbolEqualityComparer.Default);
+            _handlers = handlers;
         }
+
+        /// <summary>A type that declares a handler (or holds a bootstrap delegate): Lambda keeps one instance of it per environment.</summary>
+        private bool IsHandlerType(INamedTypeSymbol type)
+            => _isHandlerType.GetOrAdd(
+                type,
+                t => t.GetMembers().OfType<IMethodSymbol>().Any(m => _handlers.Classify(m) is not null)
+                     || _handlers.BootstrapDelegates.Any(d => SymbolEqualityComparer.Default.Equals(d.ContainingType.OriginalDefinition, t)));
 
         /// <summary>True when <paramref name="child"/>, directly under <paramref name="parent"/>, runs once per environment.</summary>
         public bool TakesOffPath(IOperation parent, IOperation child)
@@ -67,7 +76,7 @@ namespace LambdaAnalyzers
         /// <summary>A static member, or an instance member of a handler class (Lambda keeps one handler instance per environment).</summary>
         public bool IsEnvironmentLifetimeMember(IOperation target)
             => target.ReferencedMember() is { } member
-               && (member.IsStatic || _handlerTypes.Contains(member.ContainingType.OriginalDefinition));
+               && (member.IsStatic || IsHandlerType(member.ContainingType.OriginalDefinition));
 
         /// <summary><c>if (_client == null) _client = ...</c>, <c>if (_client is null)</c>, and <c>_client ?? (_client = ...)</c>.</summary>
         private static bool IsNullGuarded(IOperation assignment, ISymbol member)

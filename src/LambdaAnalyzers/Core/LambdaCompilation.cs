@@ -20,10 +20,10 @@ namespace LambdaAnalyzers
 
         private readonly Compilation _compilation;
         private readonly SemanticModelCache _models;
+        private readonly HandlerFinder _finder;
         private readonly Lazy<ImmutableArray<Handler>> _handlers;
         private readonly Lazy<InitOnceIdioms> _initOnce;
         private readonly Lazy<PerInvocationPath> _path;
-        private readonly Lazy<Dictionary<IMethodSymbol, Handler>> _handlerByMethod;
         private readonly Lazy<ImmutableArray<Deployment.DeploymentFile>> _deploymentFiles;
 
         private LambdaCompilation(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options)
@@ -42,24 +42,10 @@ namespace LambdaAnalyzers
 
             // The analyzer driver cancels a whole analysis together, so a fact computed for one rule is not
             // cancelled half-way by another; computing without a token keeps the shared value well-formed.
-            _handlers = new Lazy<ImmutableArray<Handler>>(() => HandlerFinder.Find(_compilation, Types, _models, DeploymentFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            _initOnce = new Lazy<InitOnceIdioms>(() => new InitOnceIdioms(Types, Handlers), LazyThreadSafetyMode.ExecutionAndPublication);
-            _handlerByMethod = new Lazy<Dictionary<IMethodSymbol, Handler>>(
-                () =>
-                {
-                    var byMethod = new Dictionary<IMethodSymbol, Handler>(SymbolEqualityComparer.Default);
-                    foreach (var handler in Handlers)
-                    {
-                        if (!byMethod.ContainsKey(handler.Method))
-                        {
-                            byMethod.Add(handler.Method, handler);
-                        }
-                    }
-
-                    return byMethod;
-                },
-                LazyThreadSafetyMode.ExecutionAndPublication);
-            _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, Handlers, InitOnce, _models), LazyThreadSafetyMode.ExecutionAndPublication);
+            _finder = new HandlerFinder(compilation, Types, _models, () => DeploymentFiles);
+            _handlers = new Lazy<ImmutableArray<Handler>>(_finder.All, LazyThreadSafetyMode.ExecutionAndPublication);
+            _initOnce = new Lazy<InitOnceIdioms>(() => new InitOnceIdioms(Types, _finder), LazyThreadSafetyMode.ExecutionAndPublication);
+            _path = new Lazy<PerInvocationPath>(() => PerInvocationPath.Build(_compilation, _finder, InitOnce, _models), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         public WellKnownTypes Types { get; }
@@ -70,6 +56,7 @@ namespace LambdaAnalyzers
         /// <summary>The read deployment file for an additional file, or null when it is not one.</summary>
         public Deployment.DeploymentFile? DeploymentFileFor(AdditionalText file) => DeploymentFiles.FirstOrDefault(f => f.File.Path == file.Path);
 
+        /// <summary>Every handler of the compilation. A rule that asks about one method asks <see cref="HandlerFor"/> instead.</summary>
         public ImmutableArray<Handler> Handlers => _handlers.Value;
 
         public InitOnceIdioms InitOnce => _initOnce.Value;
@@ -80,8 +67,7 @@ namespace LambdaAnalyzers
         public IEnumerable<Microsoft.CodeAnalysis.IOperation> BodiesOf(ISymbol symbol, CancellationToken cancellationToken) => _models.GetBodies(symbol, cancellationToken);
 
         /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
-        public Handler? HandlerFor(IMethodSymbol method)
-            => _handlerByMethod.Value.TryGetValue(method.OriginalDefinition, out var handler) ? handler : null;
+        public Handler? HandlerFor(IMethodSymbol method) => _finder.Classify(method);
 
         /// <summary>The handler a method is, or else the handler whose per-invocation path first reaches it.</summary>
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);

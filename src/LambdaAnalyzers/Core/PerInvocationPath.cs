@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
@@ -36,37 +38,30 @@ namespace LambdaAnalyzers
         private readonly InitOnceIdioms _initOnce;
         private readonly Compilation _compilation;
         private readonly SemanticModelCache _models;
-        private readonly ImmutableArray<Root> _roots;
-        private readonly Dictionary<IMethodSymbol, Root> _rootByMethod = new(SymbolEqualityComparer.Default);
-        private readonly ImmutableArray<IMethodSymbol> _rootLambdas;
+        private readonly HandlerFinder _handlers;
+        private readonly Lazy<ImmutableArray<IMethodSymbol>> _rootLambdas;
         private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
         private CallSiteIndex? _callSites;
 
-        // Everything below is read and written under the gate.
+        // Answers are read without the gate (most questions were answered before: the rules ask about the
+        // same members) and published under it, each after the members its chain passes through.
+        private readonly ConcurrentDictionary<IMethodSymbol, Step?> _answers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, Step?> _constructedBy = new(SymbolEqualityComparer.Default);
+
+        // The state of the walks: read and written under the gate.
         private readonly object _gate = new();
-        private readonly Dictionary<IMethodSymbol, Step?> _answers = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<INamedTypeSymbol, Step?> _constructedBy = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
+        private readonly Dictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
 
-        private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, ImmutableArray<Handler> handlers)
+        private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, HandlerFinder handlers)
         {
             _compilation = compilation;
             _initOnce = initOnce;
             _models = models;
-            // Entry points first, then the handlers known only by their context parameter; a method is a root once.
-            foreach (var handler in handlers.Where(IsEntryPoint).Concat(handlers.Where(h => !IsEntryPoint(h))))
-            {
-                var method = Normalize(handler.Method);
-                if (!_rootByMethod.ContainsKey(method))
-                {
-                    _rootByMethod.Add(method, new Root(handler, method, _rootByMethod.Count, IsEntryPoint(handler)));
-                }
-            }
-
-            _roots = _rootByMethod.Values.OrderBy(r => r.Order).ToImmutableArray();
-            _rootLambdas = handlers.Select(h => h.Method).Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray();
+            _handlers = handlers;
+            _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>
@@ -74,7 +69,7 @@ namespace LambdaAnalyzers
         /// (<c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): such a helper is on
         /// its caller's path, with its caller's trigger, which is why those handlers are walked from last.
         /// </summary>
-        public static PerInvocationPath Build(Compilation compilation, ImmutableArray<Handler> handlers, InitOnceIdioms initOnce, SemanticModelCache models)
+        public static PerInvocationPath Build(Compilation compilation, HandlerFinder handlers, InitOnceIdioms initOnce, SemanticModelCache models)
             => new(compilation, initOnce, models, handlers);
 
         /// <summary>
@@ -83,6 +78,7 @@ namespace LambdaAnalyzers
         /// </summary>
         public InvocationPath? Find(IOperation operation, ISymbol containingSymbol)
         {
+            _models.Offer(operation.SemanticModel);
             IMethodSymbol? enclosingHandlerLambda = null;
             for (var child = operation; child.Parent is { } parent; child = parent)
             {
@@ -109,12 +105,9 @@ namespace LambdaAnalyzers
                 case IMethodSymbol method:
                     return PathTo(method);
                 case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
-                    lock (_gate)
-                    {
-                        return ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
-                            ? PathTo(constructorStep.Symbol)
-                            : null;
-                    }
+                    return ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
+                        ? PathTo(constructorStep.Symbol)
+                        : null;
 
                 default:
                     return null;
@@ -122,13 +115,7 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
-        public Handler? HandlerReaching(IMethodSymbol method)
-        {
-            lock (_gate)
-            {
-                return StepFor(Normalize(method))?.Handler;
-            }
-        }
+        public Handler? HandlerReaching(IMethodSymbol method) => StepFor(Normalize(method))?.Handler;
 
         /// <summary>
         /// The whole walk from every handler: each member any handler reaches, with the member it was reached
@@ -138,58 +125,60 @@ namespace LambdaAnalyzers
         {
             lock (_gate)
             {
-                return Walk(within: null, out _).ToDictionary<KeyValuePair<IMethodSymbol, Step>, IMethodSymbol, (Handler, IMethodSymbol?)>(p => p.Key, p => (p.Value.Handler, p.Value.Previous), SymbolEqualityComparer.Default);
+                return Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
             }
         }
 
         private bool IsRoot(IMethodSymbol lambda)
         {
-            if (!_rootLambdas.Contains(Normalize(lambda), SymbolEqualityComparer.Default))
+            if (!_rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default))
             {
                 return false;
             }
 
-            lock (_gate)
-            {
-                return StepFor(Normalize(lambda)) is { Previous: null };
-            }
+            return StepFor(Normalize(lambda)) is { Previous: null };
         }
 
         /// <summary>The path to a member: how the first handler to reach it does, or null when none does.</summary>
         internal InvocationPath? PathTo(IMethodSymbol method)
         {
-            lock (_gate)
+            if (StepFor(Normalize(method)) is not { } step)
             {
-                if (StepFor(Normalize(method)) is not { } step)
-                {
-                    return null;
-                }
-
-                var chain = new List<ISymbol>();
-                for (var current = step; ; current = _answers[current.Previous!]!)
-                {
-                    chain.Add(current.Symbol);
-                    if (current.Previous is null)
-                    {
-                        break;
-                    }
-                }
-
-                chain.Reverse();
-                return new InvocationPath(step.Handler, chain.ToImmutableArray());
+                return null;
             }
+
+            var chain = new List<ISymbol>();
+            for (var current = step; ; current = _answers[current.Previous!]!)
+            {
+                chain.Add(current.Symbol);
+                if (current.Previous is null)
+                {
+                    break;
+                }
+            }
+
+            chain.Reverse();
+            return new InvocationPath(step.Handler, chain.ToImmutableArray());
         }
 
-        /// <summary>The step that reaches the method, or null when no handler reaches it. Under the gate.</summary>
+        /// <summary>The step that reaches the method, or null when no handler reaches it.</summary>
         private Step? StepFor(IMethodSymbol method)
         {
-            if (!_answers.TryGetValue(method, out var step))
+            if (_answers.TryGetValue(method, out var step))
             {
-                Answer(new[] { method }, out _);
-                step = _answers[method];
+                return step;
             }
 
-            return step;
+            lock (_gate)
+            {
+                if (!_answers.TryGetValue(method, out step))
+                {
+                    Answer(new[] { method }, out _);
+                    step = _answers[method];
+                }
+
+                return step;
+            }
         }
 
         /// <summary>
@@ -198,15 +187,23 @@ namespace LambdaAnalyzers
         /// </summary>
         private Step? ConstructorReachedFirst(INamedTypeSymbol type)
         {
-            if (!_constructedBy.TryGetValue(type, out var step))
+            if (_constructedBy.TryGetValue(type, out var step))
             {
-                var constructors = type.InstanceConstructors.Select(Normalize).Where(c => IsWalkable(c) && RunsInstanceInitializers(c, CancellationToken.None));
-                Answer(constructors, out var constructed);
-                step = constructed.TryGetValue(type, out var first) ? first : null;
-                _constructedBy.Add(type, step);
+                return step;
             }
 
-            return step;
+            lock (_gate)
+            {
+                if (!_constructedBy.TryGetValue(type, out step))
+                {
+                    var constructors = type.InstanceConstructors.Select(Normalize).Where(c => IsWalkable(c) && RunsInstanceInitializers(c, CancellationToken.None));
+                    Answer(constructors, out var constructed);
+                    step = constructed.TryGetValue(type, out var first) ? first : null;
+                    _constructedBy.TryAdd(type, step);
+                }
+
+                return step;
+            }
         }
 
         /// <summary>
@@ -228,30 +225,35 @@ namespace LambdaAnalyzers
                 }
             }
 
-            var reached = Walk(within, out constructed);
+            // In the order reached, so that a published step's chain is published before it.
+            foreach (var step in Walk(within, out constructed))
+            {
+                _answers.TryAdd(step.Symbol, step);
+            }
+
             foreach (var method in within)
             {
-                if (!_answers.ContainsKey(method))
-                {
-                    _answers.Add(method, reached.TryGetValue(method, out var step) ? step : null);
-                }
+                _answers.TryAdd(method, null);
             }
         }
 
         /// <summary>
         /// The breadth-first walk from the handlers, through <paramref name="within"/> only (everything when
-        /// null). Also returns, per type, the first constructor reached that runs the instance initializers.
+        /// null): the steps in the order reached, and per type the first constructor reached that runs the
+        /// instance initializers.
         /// Under the gate. The analyzer driver cancels a whole analysis together, so the walk runs without a
         /// token and the kept answers stay whole for the rules still asking.
         /// </summary>
-        private Dictionary<IMethodSymbol, Step> Walk(HashSet<IMethodSymbol>? within, out Dictionary<INamedTypeSymbol, Step> constructed)
+        private List<Step> Walk(HashSet<IMethodSymbol>? within, out Dictionary<INamedTypeSymbol, Step> constructed)
         {
             var reached = new Dictionary<IMethodSymbol, Step>(SymbolEqualityComparer.Default);
+            var inOrder = new List<Step>();
             var firstConstructors = new Dictionary<INamedTypeSymbol, Step>(SymbolEqualityComparer.Default);
             var queue = new Queue<Step>();
             void Reach(Step step)
             {
                 reached.Add(step.Symbol, step);
+                inOrder.Add(step);
                 queue.Enqueue(step);
                 if (step.Symbol.MethodKind == MethodKind.Constructor
                     && !firstConstructors.ContainsKey(step.Symbol.ContainingType)
@@ -263,7 +265,9 @@ namespace LambdaAnalyzers
 
             bool Wanted(IMethodSymbol method) => (within is null || within.Contains(method)) && !reached.ContainsKey(method);
 
-            var roots = within is null ? _roots : within.Select(m => _rootByMethod.TryGetValue(m, out var root) ? root : null).OfType<Root>().OrderBy(r => r.Order).ToImmutableArray();
+            // Entry points first, then the handlers known only by their context parameter, each in discovery order.
+            var roots = (within ?? _handlers.All().Select(h => Normalize(h.Method)))
+                .Select(RootFor).OfType<Root>().Distinct().OrderBy(r => r.Order).ToImmutableArray();
             foreach (var entryPoints in new[] { true, false })
             {
                 foreach (var root in roots.Where(r => r.IsEntryPoint == entryPoints))
@@ -291,7 +295,7 @@ namespace LambdaAnalyzers
             }
 
             constructed = firstConstructors;
-            return reached;
+            return inOrder;
         }
 
         /// <summary>The members a member reaches, in the order its code reaches them, bound once. Under the gate.</summary>
@@ -321,7 +325,7 @@ namespace LambdaAnalyzers
             var candidates = NamesAtCallSites(method)
                 .SelectMany(_callSites.DeclarationsMentioning)
                 .SelectMany(declaration => DeclaredBy(declaration))
-                .Concat(method.MethodKind == MethodKind.AnonymousFunction ? Enumerable.Empty<IMethodSymbol>() : _rootLambdas);
+                .Concat(method.MethodKind == MethodKind.AnonymousFunction ? Enumerable.Empty<IMethodSymbol>() : _rootLambdas.Value);
             callers = candidates
                 .Distinct(SymbolEqualityComparer.Default)
                 .Cast<IMethodSymbol>()
@@ -376,6 +380,18 @@ namespace LambdaAnalyzers
             members = members.Select(Normalize).ToImmutableArray();
             _declaredBy.Add(declaration, members);
             return members;
+        }
+
+        /// <summary>The root a (normalized) member is when it is a handler. Under the gate.</summary>
+        private Root? RootFor(IMethodSymbol method)
+        {
+            if (!_roots.TryGetValue(method, out var root))
+            {
+                root = _handlers.Classify(method) is { } handler ? new Root(handler, method, (!IsEntryPoint(handler), _handlers.OrderOf(handler))) : null;
+                _roots.Add(method, root);
+            }
+
+            return root;
         }
 
         private static bool IsEntryPoint(Handler handler)
@@ -582,12 +598,11 @@ namespace LambdaAnalyzers
 
         private sealed class Root
         {
-            public Root(Handler handler, IMethodSymbol method, int order, bool isEntryPoint)
+            public Root(Handler handler, IMethodSymbol method, (bool Later, (int, int, int) Discovered) order)
             {
                 Handler = handler;
                 Method = method;
                 Order = order;
-                IsEntryPoint = isEntryPoint;
             }
 
             public Handler Handler { get; }
@@ -595,9 +610,9 @@ namespace LambdaAnalyzers
             public IMethodSymbol Method { get; }
 
             /// <summary>Where the walk seeds it: entry points in discovery order, then the others.</summary>
-            public int Order { get; }
+            public (bool Later, (int, int, int) Discovered) Order { get; }
 
-            public bool IsEntryPoint { get; }
+            public bool IsEntryPoint => !Order.Later;
         }
 
         private sealed class Step

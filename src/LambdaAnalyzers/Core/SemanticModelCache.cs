@@ -28,6 +28,21 @@ namespace LambdaAnalyzers
             => _compilation.ContainsSyntaxTree(tree) ? _models.GetOrAdd(tree, t => _compilation.GetSemanticModel(t)) : null;
 #pragma warning restore RS1030
 
+        /// <summary>
+        /// Keeps the model the analyzer driver built an operation from, so that the walk reads that document's
+        /// bodies as the driver already bound them. Analyzing one document (the IDE after a keystroke), the
+        /// driver's model is not the one <see cref="Compilation.GetSemanticModel(SyntaxTree, bool)"/> returns,
+        /// and the handler being edited would otherwise be bound a second time. A model of another compilation
+        /// is ignored: its symbols would not match this one's.
+        /// </summary>
+        public void Offer(SemanticModel? model)
+        {
+            if (model is not null && ReferenceEquals(model.Compilation, _compilation) && !model.IsSpeculativeSemanticModel)
+            {
+                _models[model.SyntaxTree] = model;
+            }
+        }
+
         /// <summary>The operation trees of a member's bodies (several for a partial method; none for metadata).</summary>
         public IEnumerable<IOperation> GetBodies(ISymbol symbol, CancellationToken cancellationToken)
         {
