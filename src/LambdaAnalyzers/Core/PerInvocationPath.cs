@@ -52,6 +52,9 @@ namespace LambdaAnalyzers
         private readonly object _gate = new();
         private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _calledBy = new(SymbolEqualityComparer.Default);
+        private readonly HashSet<string> _expandedNames = new();
+        private bool _rootLambdasExpanded;
         private readonly Dictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
         private readonly Dictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
 
@@ -305,14 +308,26 @@ namespace LambdaAnalyzers
             {
                 callees = Callees(method, CancellationToken.None).Select(Normalize).Where(IsWalkable).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray();
                 _callees.Add(method, callees);
+                foreach (var callee in callees)
+                {
+                    if (!_calledBy.TryGetValue(callee, out var callers))
+                    {
+                        _calledBy[callee] = callers = new List<IMethodSymbol>();
+                    }
+
+                    callers.Add(method);
+                }
             }
 
             return callees;
         }
 
         /// <summary>
-        /// The members whose code reaches <paramref name="method"/>: those that mention one of the names it is
-        /// called by, confirmed by binding them; handler lambdas are always asked. Under the gate.
+        /// The members whose code reaches <paramref name="method"/>. Every caller mentions one of the names the
+        /// member is called by (or is a handler lambda), so once the code of every member mentioning those names
+        /// is bound, the callers bound so far are all of them. A name is expanded once per compilation: many
+        /// classes with a method of the same name would otherwise make each question scan all the others.
+        /// Under the gate.
         /// </summary>
         private ImmutableArray<IMethodSymbol> CallersOf(IMethodSymbol method)
         {
@@ -322,15 +337,27 @@ namespace LambdaAnalyzers
             }
 
             _callSites ??= new CallSiteIndex(_compilation);
-            var candidates = NamesAtCallSites(method)
-                .SelectMany(_callSites.DeclarationsMentioning)
-                .SelectMany(declaration => DeclaredBy(declaration))
-                .Concat(method.MethodKind == MethodKind.AnonymousFunction ? Enumerable.Empty<IMethodSymbol>() : _rootLambdas.Value);
-            callers = candidates
-                .Distinct(SymbolEqualityComparer.Default)
-                .Cast<IMethodSymbol>()
-                .Where(candidate => CalleesOf(candidate).Contains(method, SymbolEqualityComparer.Default))
-                .ToImmutableArray();
+            foreach (var name in NamesAtCallSites(method))
+            {
+                if (_expandedNames.Add(name))
+                {
+                    foreach (var candidate in _callSites.DeclarationsMentioning(name).SelectMany(declaration => DeclaredBy(declaration)))
+                    {
+                        CalleesOf(candidate);
+                    }
+                }
+            }
+
+            if (method.MethodKind != MethodKind.AnonymousFunction && !_rootLambdasExpanded)
+            {
+                _rootLambdasExpanded = true;
+                foreach (var lambda in _rootLambdas.Value)
+                {
+                    CalleesOf(lambda);
+                }
+            }
+
+            callers = _calledBy.TryGetValue(method, out var found) ? found.ToImmutableArray() : ImmutableArray<IMethodSymbol>.Empty;
             _callers.Add(method, callers);
             return callers;
         }
