@@ -219,6 +219,16 @@ public static class AnalyzerCost
         Console.WriteLine($"  one 1,000-line handler file (IDE path, 200-handler project): fresh project median {Median(cold):N1} ms (first {cold[0]:N1} ms); after a keystroke median {Median(keystrokes):N1} ms over {keystrokes.Count} edits (max {keystrokes.Max():N1} ms)");
     }
 
+    /// <summary>Every analyzer over a fresh project, three times.</summary>
+    public static void BuildOnly(int handlers)
+    {
+        for (var run = 0; run < 3; run++)
+        {
+            var measurement = Analyze(SyntheticProject.Create(handlers), Ours());
+            Console.WriteLine($"{handlers:N0} handlers: {measurement.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds):N0} ms logged, {measurement.Wall.TotalMilliseconds:N0} ms wall");
+        }
+    }
+
     /// <summary>Keystrokes in the large handler file of a 200-handler project, analyzed by every analyzer.</summary>
     public static void KeystrokesOnly(int count)
     {

@@ -48,6 +48,13 @@ if (args.Length > 1 && args[0] == "keystrokes")
     return;
 }
 
+// `-- build N`: every analyzer over an N-handler project, three times, and nothing else (for a profiler).
+if (args.Length > 1 && args[0] == "build")
+{
+    AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length > 0 && args[0] == "analyzers")
 {
     var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };

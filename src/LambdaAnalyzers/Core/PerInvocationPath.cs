@@ -40,23 +40,22 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private readonly HandlerFinder _handlers;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _rootLambdas;
-        private Dictionary<IMethodSymbol, List<IMethodSymbol>>? _implementations;
-        private CallSiteIndex? _callSites;
+        private readonly Lazy<Dictionary<IMethodSymbol, List<IMethodSymbol>>> _implementations;
+        private readonly Lazy<CallSiteIndex> _callSites;
+        private readonly Lazy<bool> _rootLambdasBound;
 
-        // Answers are read without the gate (most questions were answered before: the rules ask about the
-        // same members) and published under it, each after the members its chain passes through.
+        // The rules ask from several threads at once, and most questions were answered before. Nothing is
+        // computed under a lock: binding a caller while other rules wait would serialize the analysis. Two
+        // threads may bind the same member at the same moment; the results are the same. An answer is
+        // published after the answers for the members its chain passes through.
         private readonly ConcurrentDictionary<IMethodSymbol, Step?> _answers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, Step?> _constructedBy = new(SymbolEqualityComparer.Default);
-
-        // The state of the walks: read and written under the gate.
-        private readonly object _gate = new();
-        private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly Dictionary<IMethodSymbol, List<IMethodSymbol>> _calledBy = new(SymbolEqualityComparer.Default);
-        private readonly HashSet<string> _expandedNames = new();
-        private bool _rootLambdasExpanded;
-        private readonly Dictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
-        private readonly Dictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<IMethodSymbol, bool>> _calledBy = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<string, Lazy<bool>> _namesBound = new();
+        private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
+        private readonly ConcurrentDictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
 
         private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, HandlerFinder handlers)
         {
@@ -65,6 +64,19 @@ namespace LambdaAnalyzers
             _models = models;
             _handlers = handlers;
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _implementations = new(IndexImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
+            _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _rootLambdasBound = new(
+                () =>
+                {
+                    foreach (var lambda in _rootLambdas.Value)
+                    {
+                        CalleesOf(lambda);
+                    }
+
+                    return true;
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>
@@ -125,12 +137,7 @@ namespace LambdaAnalyzers
         /// from (null for a handler). What the per-question answers must agree with; tests compare the two.
         /// </summary>
         internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
-        {
-            lock (_gate)
-            {
-                return Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
-            }
-        }
+            => Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
 
         private bool IsRoot(IMethodSymbol lambda)
         {
@@ -167,51 +174,34 @@ namespace LambdaAnalyzers
         /// <summary>The step that reaches the method, or null when no handler reaches it.</summary>
         private Step? StepFor(IMethodSymbol method)
         {
-            if (_answers.TryGetValue(method, out var step))
+            if (!_answers.TryGetValue(method, out var step))
             {
-                return step;
+                Answer(new[] { method }, out _);
+                step = _answers[method];
             }
 
-            lock (_gate)
-            {
-                if (!_answers.TryGetValue(method, out step))
-                {
-                    Answer(new[] { method }, out _);
-                    step = _answers[method];
-                }
-
-                return step;
-            }
+            return step;
         }
 
         /// <summary>
         /// The first constructor of <paramref name="type"/> that the walk reaches and that runs the instance
-        /// initializers: how a field or property initializer comes to run per invocation. Under the gate.
+        /// initializers: how a field or property initializer comes to run per invocation.
         /// </summary>
         private Step? ConstructorReachedFirst(INamedTypeSymbol type)
         {
-            if (_constructedBy.TryGetValue(type, out var step))
+            if (!_constructedBy.TryGetValue(type, out var step))
             {
-                return step;
+                var constructors = type.InstanceConstructors.Select(Normalize).Where(c => IsWalkable(c) && RunsInstanceInitializers(c, CancellationToken.None));
+                Answer(constructors, out var constructed);
+                step = _constructedBy.GetOrAdd(type, constructed.TryGetValue(type, out var first) ? first : null);
             }
 
-            lock (_gate)
-            {
-                if (!_constructedBy.TryGetValue(type, out step))
-                {
-                    var constructors = type.InstanceConstructors.Select(Normalize).Where(c => IsWalkable(c) && RunsInstanceInitializers(c, CancellationToken.None));
-                    Answer(constructors, out var constructed);
-                    step = constructed.TryGetValue(type, out var first) ? first : null;
-                    _constructedBy.TryAdd(type, step);
-                }
-
-                return step;
-            }
+            return step;
         }
 
         /// <summary>
         /// Answers for <paramref name="targets"/> and every member that can lead to them: the walk over just
-        /// those members reaches each at the same step as the whole walk. Under the gate.
+        /// those members reaches each at the same step as the whole walk.
         /// </summary>
         private void Answer(IEnumerable<IMethodSymbol> targets, out Dictionary<INamedTypeSymbol, Step> constructed)
         {
@@ -243,9 +233,8 @@ namespace LambdaAnalyzers
         /// <summary>
         /// The breadth-first walk from the handlers, through <paramref name="within"/> only (everything when
         /// null): the steps in the order reached, and per type the first constructor reached that runs the
-        /// instance initializers.
-        /// Under the gate. The analyzer driver cancels a whole analysis together, so the walk runs without a
-        /// token and the kept answers stay whole for the rules still asking.
+        /// instance initializers. The analyzer driver cancels a whole analysis together, so the walk runs
+        /// without a token and the kept answers stay whole for the rules still asking.
         /// </summary>
         private List<Step> Walk(HashSet<IMethodSymbol>? within, out Dictionary<INamedTypeSymbol, Step> constructed)
         {
@@ -301,22 +290,20 @@ namespace LambdaAnalyzers
             return inOrder;
         }
 
-        /// <summary>The members a member reaches, in the order its code reaches them, bound once. Under the gate.</summary>
+        /// <summary>The members a member reaches, in the order its code reaches them, bound once.</summary>
         private ImmutableArray<IMethodSymbol> CalleesOf(IMethodSymbol method)
         {
             if (!_callees.TryGetValue(method, out var callees))
             {
                 callees = Callees(method, CancellationToken.None).Select(Normalize).Where(IsWalkable).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray();
-                _callees.Add(method, callees);
+
+                // The reverse edges first: whoever sees the call list sees them.
                 foreach (var callee in callees)
                 {
-                    if (!_calledBy.TryGetValue(callee, out var callers))
-                    {
-                        _calledBy[callee] = callers = new List<IMethodSymbol>();
-                    }
-
-                    callers.Add(method);
+                    _calledBy.GetOrAdd(callee, _ => new ConcurrentDictionary<IMethodSymbol, bool>(SymbolEqualityComparer.Default))[method] = true;
                 }
+
+                callees = _callees.GetOrAdd(method, callees);
             }
 
             return callees;
@@ -327,7 +314,6 @@ namespace LambdaAnalyzers
         /// member is called by (or is a handler lambda), so once the code of every member mentioning those names
         /// is bound, the callers bound so far are all of them. A name is expanded once per compilation: many
         /// classes with a method of the same name would otherwise make each question scan all the others.
-        /// Under the gate.
         /// </summary>
         private ImmutableArray<IMethodSymbol> CallersOf(IMethodSymbol method)
         {
@@ -336,30 +322,28 @@ namespace LambdaAnalyzers
                 return callers;
             }
 
-            _callSites ??= new CallSiteIndex(_compilation);
             foreach (var name in NamesAtCallSites(method))
             {
-                if (_expandedNames.Add(name))
-                {
-                    foreach (var candidate in _callSites.DeclarationsMentioning(name).SelectMany(declaration => DeclaredBy(declaration)))
-                    {
-                        CalleesOf(candidate);
-                    }
-                }
+                _ = _namesBound.GetOrAdd(name, n => new Lazy<bool>(() => BindEveryMemberMentioning(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
             }
 
-            if (method.MethodKind != MethodKind.AnonymousFunction && !_rootLambdasExpanded)
+            if (method.MethodKind != MethodKind.AnonymousFunction)
             {
-                _rootLambdasExpanded = true;
-                foreach (var lambda in _rootLambdas.Value)
-                {
-                    CalleesOf(lambda);
-                }
+                _ = _rootLambdasBound.Value;
             }
 
-            callers = _calledBy.TryGetValue(method, out var found) ? found.ToImmutableArray() : ImmutableArray<IMethodSymbol>.Empty;
-            _callers.Add(method, callers);
-            return callers;
+            callers = _calledBy.TryGetValue(method, out var found) ? found.Keys.ToImmutableArray() : ImmutableArray<IMethodSymbol>.Empty;
+            return _callers.GetOrAdd(method, callers);
+        }
+
+        private bool BindEveryMemberMentioning(string name)
+        {
+            foreach (var candidate in _callSites.Value.DeclarationsMentioning(name).SelectMany(declaration => DeclaredBy(declaration)))
+            {
+                CalleesOf(candidate);
+            }
+
+            return true;
         }
 
         /// <summary>How code spells a call to the member (see <see cref="CallSiteIndex"/>); none for a lambda.</summary>
@@ -384,7 +368,7 @@ namespace LambdaAnalyzers
         /// <summary><c>M</c> for an explicit implementation named <c>Ns.IService.M</c>.</summary>
         private static string SimpleName(ISymbol symbol) => symbol.Name.Substring(symbol.Name.LastIndexOf('.') + 1);
 
-        /// <summary>The members whose code a declaration the call-site index names holds. Under the gate.</summary>
+        /// <summary>The members whose code a declaration the call-site index names holds.</summary>
         private ImmutableArray<IMethodSymbol> DeclaredBy(SyntaxNode declaration)
         {
             if (_declaredBy.TryGetValue(declaration, out var members))
@@ -404,22 +388,12 @@ namespace LambdaAnalyzers
                     : ImmutableArray<IMethodSymbol>.Empty,
                 _ => model.GetDeclaredSymbol(declaration) is IMethodSymbol method ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty,
             };
-            members = members.Select(Normalize).ToImmutableArray();
-            _declaredBy.Add(declaration, members);
-            return members;
+            return _declaredBy.GetOrAdd(declaration, members.Select(Normalize).ToImmutableArray());
         }
 
-        /// <summary>The root a (normalized) member is when it is a handler. Under the gate.</summary>
+        /// <summary>The root a (normalized) member is when it is a handler.</summary>
         private Root? RootFor(IMethodSymbol method)
-        {
-            if (!_roots.TryGetValue(method, out var root))
-            {
-                root = _handlers.Classify(method) is { } handler ? new Root(handler, method, (!IsEntryPoint(handler), _handlers.OrderOf(handler))) : null;
-                _roots.Add(method, root);
-            }
-
-            return root;
-        }
+            => _roots.GetOrAdd(method, m => _handlers.Classify(m) is { } handler ? new Root(handler, m, (!IsEntryPoint(handler), _handlers.OrderOf(handler))) : null);
 
         private static bool IsEntryPoint(Handler handler)
             => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
@@ -559,8 +533,7 @@ namespace LambdaAnalyzers
                 return Enumerable.Empty<IMethodSymbol>();
             }
 
-            _implementations ??= IndexImplementations();
-            return _implementations.TryGetValue(definition, out var implementations) ? implementations : Enumerable.Empty<IMethodSymbol>();
+            return _implementations.Value.TryGetValue(definition, out var implementations) ? implementations : Enumerable.Empty<IMethodSymbol>();
         }
 
         private Dictionary<IMethodSymbol, List<IMethodSymbol>> IndexImplementations()

@@ -75,6 +75,36 @@ namespace LambdaAnalyzers.Tests.Core
             Assert.True(reachedMembers > 400 && unreachedMembers > 500, $"{reachedMembers} reached and {unreachedMembers} unreached members asked about: too few to mean anything");
         }
 
+        /// <summary>The rules ask from several threads at once, and nothing in the path is computed under a lock.</summary>
+        [Fact]
+        public void AnswersAskedFromManyThreadsAtOnce_AreThoseOfTheWholeWalk()
+        {
+            var projects = TestSources.CorpusPaths().Select(p => new[] { File.ReadAllText(p) })
+                .Concat(new[] { CallShapesFile }.Select(f => new[] { File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, f)) }))
+                .Concat(TestSources.SamplePaths().GroupBy(p => p.Split(Path.DirectorySeparatorChar)[1]).Select(g => g.Select(p => File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, p))).ToArray()));
+            foreach (var sources in projects)
+            {
+                var compilation = Compile(sources);
+                var whole = LambdaCompilation.For(compilation).Path.WalkEverything()
+                    .ToDictionary(p => Key(p.Key), p => (Handler: Key(p.Value.Handler.Method), Previous: p.Value.Previous is null ? null : Key(p.Value.Previous)));
+                for (var round = 0; round < 5; round++)
+                {
+                    var snapshot = compilation.Clone();
+                    var lambda = LambdaCompilation.For(snapshot);
+                    var members = DeclaredMethods(snapshot).ToList();
+                    var answers = new System.Collections.Concurrent.ConcurrentBag<(string Member, List<string>? Chain)>();
+                    System.Threading.Tasks.Parallel.ForEach(
+                        members.Concat(members).Concat(members),
+                        new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = 8 },
+                        member => answers.Add((Key(member), lambda.Path.PathTo(member)?.Chain.Select(c => Key((IMethodSymbol)c)).ToList())));
+                    foreach (var (member, chain) in answers)
+                    {
+                        Assert.Equal(whole.ContainsKey(member) ? Chain(member, whole) : null, chain);
+                    }
+                }
+            }
+        }
+
         private static List<string> Chain(string member, Dictionary<string, (string Handler, string? Previous)> whole)
         {
             var chain = new List<string>();
