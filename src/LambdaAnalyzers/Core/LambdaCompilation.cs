@@ -69,6 +69,10 @@ namespace LambdaAnalyzers
         /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
         public Handler? HandlerFor(IMethodSymbol method) => _finder.Classify(method);
 
+        /// <summary>Whether a member's body holds a handler lambda (a bootstrap delegate written as a lambda).</summary>
+        public bool HoldsHandlerLambdas(ISymbol member)
+            => _finder.BootstrapDelegates.Any(d => d.MethodKind == MethodKind.AnonymousFunction && SymbolEqualityComparer.Default.Equals(d.ContainingSymbol, member));
+
         /// <summary>The handler a method is, or else the handler whose per-invocation path first reaches it.</summary>
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
 

@@ -202,8 +202,31 @@ namespace LambdaAnalyzers
         /// <summary>True when the compilation can contain a Lambda handler at all.</summary>
         public bool ReferencesLambda => ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null;
 
+        /// <summary>
+        /// Every type here comes from a package or the framework, so only the referenced assemblies are
+        /// searched: asking the compilation would also make the first rule to start merge the declarations of
+        /// every source file, the cost of the whole compilation's symbols, charged to an analyzer that needs
+        /// none of them. A name several assemblies define is left to the compilation's own rules of preference.
+        /// </summary>
+        private static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
+        {
+            INamedTypeSymbol? found = null;
+            foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
+            {
+                if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+                {
+                    if (found is not null)
+                    {
 #pragma warning disable RS0030 // The one sanctioned place that resolves types by metadata name.
-        private static INamedTypeSymbol? Get(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName);
+                        return compilation.GetTypeByMetadataName(metadataName);
 #pragma warning restore RS0030
+                    }
+
+                    found = type;
+                }
+            }
+
+            return found;
+        }
     }
 }

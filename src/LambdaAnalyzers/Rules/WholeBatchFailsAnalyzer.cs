@@ -32,10 +32,13 @@ namespace LambdaAnalyzers.Rules
                 Check(method, context.OperationBlocks, lambda, context);
             }
 
-            // A bootstrap handler is a lambda inside Main or the top-level statements.
-            foreach (var function in context.OperationBlocks.SelectMany(b => b.Descendants()).OfType<IAnonymousFunctionOperation>())
+            // A bootstrap handler is a lambda inside Main or the top-level statements; no other body is searched.
+            if (lambda.HoldsHandlerLambdas(context.OwningSymbol))
             {
-                Check(function.Symbol, ImmutableArray.Create<IOperation>(function.Body), lambda, context);
+                foreach (var function in context.OperationBlocks.SelectMany(b => b.Descendants()).OfType<IAnonymousFunctionOperation>())
+                {
+                    Check(function.Symbol, ImmutableArray.Create<IOperation>(function.Body), lambda, context);
+                }
             }
         }
 
