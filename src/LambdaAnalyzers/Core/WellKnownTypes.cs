@@ -1,3 +1,4 @@
+using System;
 using Microsoft.CodeAnalysis;
 
 namespace LambdaAnalyzers
@@ -210,10 +211,14 @@ namespace LambdaAnalyzers
         /// </summary>
         private static INamedTypeSymbol? Get(Compilation compilation, string metadataName)
         {
+            // An assembly's set of type names answers "not here" for almost every assembly without a lookup.
+            var simpleName = metadataName.Substring(Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+')) + 1);
+            var arity = simpleName.IndexOf('`');
+            simpleName = arity < 0 ? simpleName : simpleName.Substring(0, arity);
             INamedTypeSymbol? found = null;
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
-                if (assembly.GetTypeByMetadataName(metadataName) is { } type)
+                if (assembly.TypeNames.Contains(simpleName) && assembly.GetTypeByMetadataName(metadataName) is { } type)
                 {
                     if (found is not null)
                     {
