@@ -40,7 +40,6 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private readonly HandlerFinder _handlers;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _rootLambdas;
-        private readonly Lazy<Dictionary<IMethodSymbol, List<IMethodSymbol>>> _implementations;
         private readonly Lazy<CallSiteIndex> _callSites;
         private readonly Lazy<bool> _rootLambdasBound;
 
@@ -56,6 +55,7 @@ namespace LambdaAnalyzers
         private readonly ConcurrentDictionary<string, Lazy<bool>> _namesBound = new();
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
 
         private PerInvocationPath(Compilation compilation, InitOnceIdioms initOnce, SemanticModelCache models, HandlerFinder handlers)
         {
@@ -64,7 +64,6 @@ namespace LambdaAnalyzers
             _models = models;
             _handlers = handlers;
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
-            _implementations = new(IndexImplementations, LazyThreadSafetyMode.ExecutionAndPublication);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _rootLambdasBound = new(
                 () =>
@@ -533,55 +532,97 @@ namespace LambdaAnalyzers
                 return Enumerable.Empty<IMethodSymbol>();
             }
 
-            return _implementations.Value.TryGetValue(definition, out var implementations) ? implementations : Enumerable.Empty<IMethodSymbol>();
+            return _implementations.GetOrAdd(definition, ImplementationsOf);
         }
 
-        private Dictionary<IMethodSymbol, List<IMethodSymbol>> IndexImplementations()
+        /// <summary>
+        /// The source overrides and interface implementations of a virtual, abstract or interface method. They
+        /// share its name (an explicit implementation ends with it), so only members of that name are looked at,
+        /// from the declarations; an inherited implementation is found through the source types deriving from
+        /// the class that declares it (by the call-site index's base lists), one of which maps the interface to it.
+        /// </summary>
+        private ImmutableArray<IMethodSymbol> ImplementationsOf(IMethodSymbol definition)
         {
-            var index = new Dictionary<IMethodSymbol, List<IMethodSymbol>>(SymbolEqualityComparer.Default);
-            void Add(IMethodSymbol declared, IMethodSymbol implementation)
+            var name = SimpleName(definition);
+            var found = new List<IMethodSymbol>();
+            foreach (var candidate in _compilation.GetSymbolsWithName(n => n == name || n.EndsWith("." + name, StringComparison.Ordinal), SymbolFilter.Member).OfType<IMethodSymbol>())
             {
-                if (!index.TryGetValue(declared, out var list))
-                {
-                    index[declared] = list = new List<IMethodSymbol>();
-                }
-
-                list.Add(implementation);
-            }
-
-            foreach (var symbol in _compilation.GetSymbolsWithName(static _ => true, SymbolFilter.Type))
-            {
-                if (symbol is not INamedTypeSymbol { TypeKind: TypeKind.Class or TypeKind.Struct } type)
+                if (candidate.ContainingType is not { TypeKind: TypeKind.Class or TypeKind.Struct } declaringType)
                 {
                     continue;
                 }
 
-                foreach (var member in type.GetMembers().OfType<IMethodSymbol>())
+                var overrides = false;
+                for (var overridden = candidate.OverriddenMethod; overridden is not null && !overrides; overridden = overridden.OverriddenMethod)
                 {
-                    for (var overridden = member.OverriddenMethod; overridden is not null; overridden = overridden.OverriddenMethod)
-                    {
-                        Add(overridden.OriginalDefinition, member);
-                    }
+                    overrides = SymbolEqualityComparer.Default.Equals(overridden.OriginalDefinition, definition);
                 }
 
-                foreach (var @interface in type.AllInterfaces)
+                if (overrides
+                    || (definition.ContainingType.TypeKind == TypeKind.Interface
+                        && SelfAndDerivedInSource(declaringType).Any(type => InterfaceImplementationsIn(type, definition).Any(i => SymbolEqualityComparer.Default.Equals(i.OriginalDefinition, candidate.OriginalDefinition)))))
                 {
-                    if (!@interface.IsInSource())
-                    {
-                        continue;
-                    }
-
-                    foreach (var interfaceMethod in @interface.GetMembers().OfType<IMethodSymbol>())
-                    {
-                        if (type.FindImplementationForInterfaceMember(interfaceMethod) is IMethodSymbol implementation)
-                        {
-                            Add(interfaceMethod.OriginalDefinition, implementation);
-                        }
-                    }
+                    found.Add(candidate);
                 }
             }
 
-            return index;
+            return found.ToImmutableArray();
+        }
+
+        /// <summary>What <paramref name="type"/> maps each interface it implements that declares the method to.</summary>
+        private static IEnumerable<IMethodSymbol> InterfaceImplementationsIn(INamedTypeSymbol type, IMethodSymbol definition)
+        {
+            foreach (var @interface in type.AllInterfaces)
+            {
+                if (!SymbolEqualityComparer.Default.Equals(@interface.OriginalDefinition, definition.ContainingType.OriginalDefinition))
+                {
+                    continue;
+                }
+
+                foreach (var member in @interface.GetMembers(definition.Name).OfType<IMethodSymbol>())
+                {
+                    if (SymbolEqualityComparer.Default.Equals(member.OriginalDefinition, definition)
+                        && type.FindImplementationForInterfaceMember(member) is IMethodSymbol implementation)
+                    {
+                        yield return implementation;
+                    }
+                }
+            }
+        }
+
+        /// <summary>A source type and every source type deriving from it, found by their base lists.</summary>
+        private IEnumerable<INamedTypeSymbol> SelfAndDerivedInSource(INamedTypeSymbol type)
+        {
+            var seen = new HashSet<INamedTypeSymbol>(SymbolEqualityComparer.Default) { type.OriginalDefinition };
+            var pending = new Stack<INamedTypeSymbol>(seen);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                yield return current;
+                foreach (var baseList in _callSites.Value.DeclarationsMentioning(current.Name).OfType<BaseListSyntax>())
+                {
+                    if (baseList.Parent is BaseTypeDeclarationSyntax declaration
+                        && _models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is INamedTypeSymbol derived
+                        && InheritsFrom(derived, current)
+                        && seen.Add(derived.OriginalDefinition))
+                    {
+                        pending.Push(derived.OriginalDefinition);
+                    }
+                }
+            }
+        }
+
+        private static bool InheritsFrom(INamedTypeSymbol type, INamedTypeSymbol ancestor)
+        {
+            for (var baseType = type.BaseType; baseType is not null; baseType = baseType.BaseType)
+            {
+                if (SymbolEqualityComparer.Default.Equals(baseType.OriginalDefinition, ancestor))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>Code we can see: source bodies, and implicit constructors of source types (they run initializers).</summary>

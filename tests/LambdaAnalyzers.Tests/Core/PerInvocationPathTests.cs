@@ -75,6 +75,29 @@ namespace LambdaAnalyzers.Tests.Core
             Assert.True(reachedMembers > 400 && unreachedMembers > 500, $"{reachedMembers} reached and {unreachedMembers} unreached members asked about: too few to mean anything");
         }
 
+        /// <summary>
+        /// The call shapes file is written so that every member calling <c>Helpers.Mark()</c> runs per invocation:
+        /// the whole walk (which the answers are compared with) must reach each, through each form.
+        /// </summary>
+        [Fact]
+        public void EveryCallShape_IsFollowedByTheWalk()
+        {
+            var compilation = Compile(new[] { File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, CallShapesFile)) });
+            var reached = LambdaCompilation.For(compilation).Path.WalkEverything().Keys.Select(Key).ToHashSet();
+            var tree = compilation.SyntaxTrees.Single();
+            var model = compilation.GetSemanticModel(tree);
+            var markers = tree.GetRoot().DescendantNodes().OfType<InvocationExpressionSyntax>()
+                .Where(call => call.Expression.ToString() == "Helpers.Mark")
+                .Select(call => model.GetEnclosingSymbol(call.SpanStart))
+                .OfType<IMethodSymbol>()
+                .Select(Key)
+                .Distinct()
+                .ToList();
+
+            Assert.True(markers.Count >= 17, $"only {markers.Count} members mark themselves: the shapes file changed");
+            Assert.Empty(markers.Where(m => !reached.Contains(m)));
+        }
+
         /// <summary>The rules ask from several threads at once, and nothing in the path is computed under a lock.</summary>
         [Fact]
         public void AnswersAskedFromManyThreadsAtOnce_AreThoseOfTheWholeWalk()
