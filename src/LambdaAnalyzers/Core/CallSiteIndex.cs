@@ -87,7 +87,7 @@ namespace LambdaAnalyzers
                 var (node, declaration) = stack.Pop();
                 if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target })
                 {
-                    aliases.Add((alias.Name.Identifier.ValueText, LastName(target)));
+                    aliases.Add((alias.Name.Identifier.ValueText, SyntaxNames.LastName(target)));
                     continue;
                 }
 
@@ -170,14 +170,6 @@ namespace LambdaAnalyzers
                     break;
             }
         }
-
-        private static string LastName(NameSyntax name) => name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private sealed class TreeNames
         {

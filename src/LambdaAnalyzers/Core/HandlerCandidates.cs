@@ -53,17 +53,17 @@ namespace LambdaAnalyzers
                || attributes.Any(a => a == AttributeName || a == AttributeName + "Attribute" || aliases.Contains(a));
 
         private static ImmutableArray<string> ParameterTypeNames(MethodDeclarationSyntax method)
-            => method.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : LastName(p.Type)).ToImmutableArray();
+            => method.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : SyntaxNames.LastName(p.Type)).ToImmutableArray();
 
         private static ImmutableArray<string> AttributeNames(MethodDeclarationSyntax method)
-            => method.AttributeLists.SelectMany(l => l.Attributes).Select(a => LastName(a.Name)).ToImmutableArray();
+            => method.AttributeLists.SelectMany(l => l.Attributes).Select(a => SyntaxNames.LastName(a.Name)).ToImmutableArray();
 
         private static TreeFacts Read(SyntaxTree tree)
         {
             var root = tree.GetRoot();
             var aliases = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
                 .OfType<UsingDirectiveSyntax>()
-                .Where(u => u.Alias is not null && u.Name is not null && LastName(u.Name) is ContextName or AttributeName or AttributeName + "Attribute")
+                .Where(u => u.Alias is not null && u.Name is not null && SyntaxNames.LastName(u.Name) is ContextName or AttributeName or AttributeName + "Attribute")
                 .Select(u => u.Alias!.Name.Identifier.ValueText)
                 .ToImmutableArray();
             var methods = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
@@ -73,16 +73,6 @@ namespace LambdaAnalyzers
                 .ToImmutableArray();
             return new TreeFacts(aliases, methods);
         }
-
-        /// <summary><c>Amazon.Lambda.Core.ILambdaContext</c>, <c>global::X.ILambdaContext</c>, <c>ILambdaContext?</c> → <c>ILambdaContext</c>.</summary>
-        private static string LastName(TypeSyntax type) => type switch
-        {
-            NullableTypeSyntax nullable => LastName(nullable.ElementType),
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => string.Empty,
-        };
 
         private sealed class TreeFacts
         {
