@@ -412,6 +412,17 @@ namespace LambdaAnalyzers
                 {
                     yield return baseConstructor;
                 }
+
+                // `class Service(IAmazonS3 s3) : ServiceBase(s3)`: the primary constructor's call to the base one.
+                foreach (var reference in method.DeclaringSyntaxReferences)
+                {
+                    if (reference.GetSyntax(cancellationToken) is TypeDeclarationSyntax { BaseList: { } baseList }
+                        && baseList.Types.OfType<PrimaryConstructorBaseTypeSyntax>().FirstOrDefault() is { } baseCall
+                        && _models.Get(baseCall.SyntaxTree)?.GetOperation(baseCall, cancellationToken) is { } baseCallOperation)
+                    {
+                        bodies.Add(baseCallOperation);
+                    }
+                }
             }
 
             foreach (var body in bodies)
@@ -514,7 +525,12 @@ namespace LambdaAnalyzers
         private static IMethodSymbol? ImplicitBaseConstructor(IMethodSymbol constructor, CancellationToken cancellationToken)
         {
             var hasExplicitInitializer = constructor.DeclaringSyntaxReferences
-                .Any(r => r.GetSyntax(cancellationToken) is ConstructorDeclarationSyntax { Initializer: not null } or TypeDeclarationSyntax { BaseList: not null });
+                .Any(r => r.GetSyntax(cancellationToken) switch
+                {
+                    ConstructorDeclarationSyntax { Initializer: not null } => true,
+                    TypeDeclarationSyntax { BaseList: { } baseList } => baseList.Types.Any(t => t is PrimaryConstructorBaseTypeSyntax),
+                    _ => false,
+                });
             if (hasExplicitInitializer || constructor.ContainingType.BaseType is not { } baseType || !baseType.IsInSource())
             {
                 return null;
