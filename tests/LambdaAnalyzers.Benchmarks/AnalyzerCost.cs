@@ -136,24 +136,15 @@ public static class AnalyzerCost
             after.GetSemanticModel(after.SyntaxTrees.Last()).GetDiagnostics();
             var watch = Stopwatch.StartNew();
             var lambda = LambdaAnalyzers.LambdaCompilation.For(after);
-            var handlers = lambda.Handlers.Length;
-            var afterHandlers = watch.Elapsed.TotalMilliseconds;
-            _ = lambda.InitOnce;
-            var afterInitOnce = watch.Elapsed.TotalMilliseconds;
             var steps = after.GetTypeByMetadataName("App.Large.LargeHandler")!.GetMembers().OfType<IMethodSymbol>().ToList();
             _ = lambda.Path.HandlerReaching(steps[0]);
             var afterFirst = watch.Elapsed.TotalMilliseconds;
-            var slowest = new List<(double, string)>();
             foreach (var step in steps)
             {
-                var one = Stopwatch.StartNew();
                 _ = lambda.Path.HandlerReaching(step);
-                slowest.Add((one.Elapsed.TotalMilliseconds, step.Name));
             }
 
-            Console.WriteLine("   slowest: " + string.Join(", ", slowest.OrderByDescending(x => x.Item1).Take(5).Select(x => $"{x.Item2} {x.Item1:N2}")));
-
-            Console.WriteLine($"  keystroke {edit}: {handlers} handlers in {afterHandlers:N1} ms; init-once idioms {afterInitOnce - afterHandlers:N1} ms; the first question {afterFirst - afterInitOnce:N1} ms; all {steps.Count} methods of the file {watch.Elapsed.TotalMilliseconds - afterFirst:N1} ms more");
+            Console.WriteLine($"  keystroke {edit}: the first question about the file {afterFirst:N1} ms; all {steps.Count} methods of the file {watch.Elapsed.TotalMilliseconds - afterFirst:N1} ms more");
             before = after;
         }
 

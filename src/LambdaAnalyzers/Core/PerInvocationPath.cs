@@ -138,15 +138,8 @@ namespace LambdaAnalyzers
         internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
             => Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
 
-        private bool IsRoot(IMethodSymbol lambda)
-        {
-            if (!_rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default))
-            {
-                return false;
-            }
-
-            return StepFor(Normalize(lambda)) is { Previous: null };
-        }
+        /// <summary>A handler lambda: nothing calls a lambda by name, so one that is a handler is always a root.</summary>
+        private bool IsRoot(IMethodSymbol lambda) => _rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default);
 
         /// <summary>The path to a member: how the first handler to reach it does, or null when none does.</summary>
         internal InvocationPath? PathTo(IMethodSymbol method)

@@ -20,29 +20,32 @@ namespace LambdaAnalyzers.Tests.Core
         /// <summary>Each way code reaches a member without spelling its name, each the only way to one target.</summary>
         private const string CallShapesFile = "tests/LambdaAnalyzers.Tests/Core/CallShapes.cs.txt";
 
+        /// <summary>A bootstrap handler lambda in top-level statements, whose calls sit in no indexed member.</summary>
+        private const string CallShapesBootstrapFile = "tests/LambdaAnalyzers.Tests/Core/CallShapes.Bootstrap.cs.txt";
+
         [Fact]
         public void AnswersFromTheCodeOutward_AreThoseOfTheWholeWalk_OnEverySourceWeHave()
         {
+            var callShapes = new[] { CallShapesFile, CallShapesBootstrapFile }.Select(f => (Sources: new[] { Read(f) }, IsCallShapes: true));
             var projects = TestSources.Snippets().Select(s => new[] { s })
                 .Concat(TestSources.CorpusPaths().Select(p => new[] { File.ReadAllText(p) }))
-                .Concat(new[] { NoCrashTests.ModernSyntaxFile, CallShapesFile, CallShapesFile.Replace(".cs.txt", ".Bootstrap.cs.txt", StringComparison.Ordinal) }.Select(f => new[] { File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, f)) }))
-                .Concat(TestSources.SamplePaths().GroupBy(p => p.Split(Path.DirectorySeparatorChar)[1]).Select(g => g.Select(p => File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, p))).ToArray()))
-                .ToList();
+                .Append(new[] { Read(NoCrashTests.ModernSyntaxFile) })
+                .Concat(SampleProjects())
+                .Select(sources => (Sources: sources, IsCallShapes: false))
+                .Concat(callShapes);
 
             var reachedMembers = 0;
             var unreachedMembers = 0;
-            foreach (var sources in projects)
+            foreach (var (sources, isCallShapes) in projects)
             {
                 var compilation = Compile(sources);
-                var isCallShapes = sources[0].StartsWith("// ", StringComparison.Ordinal) && sources[0].Contains("call-site index", StringComparison.OrdinalIgnoreCase);
                 if (isCallShapes)
                 {
                     // The call shapes must compile, or a form could be missing from the walk as well as from the index.
                     Assert.Empty(compilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
                 }
 
-                var whole = LambdaCompilation.For(compilation).Path.WalkEverything()
-                    .ToDictionary(p => Key(p.Key), p => (Handler: Key(p.Value.Handler.Method), Previous: p.Value.Previous is null ? null : Key(p.Value.Previous)));
+                var whole = WholeWalk(compilation);
 
                 // Fresh snapshots of the same code, asked in two different orders; for the call shapes also each
                 // member first on its own snapshot, where no earlier answer can have brought its callers in.
@@ -82,7 +85,7 @@ namespace LambdaAnalyzers.Tests.Core
         [Fact]
         public void EveryCallShape_IsFollowedByTheWalk()
         {
-            var compilation = Compile(new[] { File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, CallShapesFile)) });
+            var compilation = Compile(new[] { Read(CallShapesFile) });
             var reached = LambdaCompilation.For(compilation).Path.WalkEverything().Keys.Select(Key).ToHashSet();
             var tree = compilation.SyntaxTrees.Single();
             var model = compilation.GetSemanticModel(tree);
@@ -103,13 +106,12 @@ namespace LambdaAnalyzers.Tests.Core
         public void AnswersAskedFromManyThreadsAtOnce_AreThoseOfTheWholeWalk()
         {
             var projects = TestSources.CorpusPaths().Select(p => new[] { File.ReadAllText(p) })
-                .Concat(new[] { CallShapesFile }.Select(f => new[] { File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, f)) }))
-                .Concat(TestSources.SamplePaths().GroupBy(p => p.Split(Path.DirectorySeparatorChar)[1]).Select(g => g.Select(p => File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, p))).ToArray()));
+                .Append(new[] { Read(CallShapesFile) })
+                .Concat(SampleProjects());
             foreach (var sources in projects)
             {
                 var compilation = Compile(sources);
-                var whole = LambdaCompilation.For(compilation).Path.WalkEverything()
-                    .ToDictionary(p => Key(p.Key), p => (Handler: Key(p.Value.Handler.Method), Previous: p.Value.Previous is null ? null : Key(p.Value.Previous)));
+                var whole = WholeWalk(compilation);
                 for (var round = 0; round < 5; round++)
                 {
                     var snapshot = compilation.Clone();
@@ -127,6 +129,17 @@ namespace LambdaAnalyzers.Tests.Core
                 }
             }
         }
+
+        /// <summary>Every member the whole walk reaches, by key: the handler it is reached by and the member before it.</summary>
+        private static Dictionary<string, (string Handler, string? Previous)> WholeWalk(Compilation compilation)
+            => LambdaCompilation.For(compilation).Path.WalkEverything()
+                .ToDictionary(p => Key(p.Key), p => (Handler: Key(p.Value.Handler.Method), Previous: p.Value.Previous is null ? null : Key(p.Value.Previous)));
+
+        /// <summary>Each sample project's sources together.</summary>
+        private static IEnumerable<string[]> SampleProjects()
+            => TestSources.SamplePaths().GroupBy(p => p.Split(Path.DirectorySeparatorChar)[1]).Select(g => g.Select(Read).ToArray());
+
+        private static string Read(string relativePath) => File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, relativePath));
 
         private static List<string> Chain(string member, Dictionary<string, (string Handler, string? Previous)> whole)
         {

@@ -26,8 +26,7 @@ namespace LambdaAnalyzers.Tests.Corpus
         {
             var expected = new HashSet<(string File, int Line, string Id)>();
             var reported = new HashSet<(string File, int Line, string Id)>();
-            var folder = Path.Combine(DotNetCli.RepositoryRoot, "tests", "LambdaAnalyzers.Tests", "Corpus");
-            foreach (var path in Directory.GetFiles(folder, "*.cs.txt").OrderBy(p => p, StringComparer.Ordinal))
+            foreach (var path in TestSources.CorpusPaths())
             {
                 var name = Path.GetFileName(path);
                 var text = File.ReadAllText(path);
