@@ -88,16 +88,16 @@ public static class AnalyzerCost
 
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated);
 
-    private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers)
+    private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: true));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: true, logAnalyzerExecutionTime: logExecutionTime));
         var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).Result;
         watch.Stop();
         var diagnostics = result.GetAllDiagnostics();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
-        var perAnalyzer = analyzers.ToDictionary(a => a.GetType().Name, a => result.AnalyzerTelemetryInfo[a].ExecutionTime);
+        var perAnalyzer = analyzers.Select((a, i) => (a, i)).ToDictionary(p => analyzers.Count(b => b.GetType() == p.a.GetType()) > 1 ? $"{p.a.GetType().Name}{p.i}" : p.a.GetType().Name, p => logExecutionTime ? result.AnalyzerTelemetryInfo[p.a].ExecutionTime : TimeSpan.Zero);
         return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated);
     }
 
@@ -225,6 +225,78 @@ public static class AnalyzerCost
         }
     }
 
+    /// <summary>
+    /// What LambdaAnalyzers add to a build's analysis, which binds every operation anyway for the SDK's own
+    /// analyzers: the same fresh project analyzed with a do-nothing operation analyzer alone (the floor) and
+    /// with LambdaAnalyzers beside it, in rounds that alternate which goes first, after two unmeasured rounds.
+    /// Reported as the median over rounds of each round's difference, in process CPU time (with two cores and
+    /// concurrent analysis the steadier figure) and wall time, against the compiler's own time in that round.
+    /// Callbacks are not timed (a build does not, unless asked with /reportanalyzer; timing is a cost per callback).
+    /// </summary>
+    public static void Added(int handlers, int rounds, bool dispatchOnly = false)
+    {
+        var floorAnalyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new EveryOperationAnalyzer());
+        var measured = dispatchOnly ? Enumerable.Range(0, Ours().Length).Select(i => (DiagnosticAnalyzer)new DispatchOnlyAnalyzer(i)).ToImmutableArray() : Ours();
+        var withOurs = floorAnalyzer.AddRange(measured);
+        var compile = new List<(double Wall, double Cpu)>();
+        var added = new List<(double Wall, double Cpu)>();
+        var gcPause = new List<double>();
+        var gen2 = new List<int>();
+        for (var round = -2; round < rounds; round++)
+        {
+            var compileTime = Timed(compilation => compilation.GetDiagnostics());
+            var floorFirst = round % 2 == 0;
+            var pause = GC.GetTotalPauseDuration();
+            var collections = GC.CollectionCount(2);
+            var first = Timed(compilation => Analyze(compilation, floorFirst ? floorAnalyzer : withOurs, logExecutionTime: false));
+            var (firstPause, firstGen2) = ((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - collections);
+            pause = GC.GetTotalPauseDuration();
+            collections = GC.CollectionCount(2);
+            var second = Timed(compilation => Analyze(compilation, floorFirst ? withOurs : floorAnalyzer, logExecutionTime: false));
+            var (secondPause, secondGen2) = ((GC.GetTotalPauseDuration() - pause).TotalMilliseconds, GC.CollectionCount(2) - collections);
+            gcPause.Add(floorFirst ? secondPause - firstPause : firstPause - secondPause);
+            gen2.Add(floorFirst ? secondGen2 - firstGen2 : firstGen2 - secondGen2);
+            var (floor, ours) = floorFirst ? (first, second) : (second, first);
+            if (round >= 0)
+            {
+                compile.Add(compileTime);
+                added.Add((ours.Wall - floor.Wall, ours.Cpu - floor.Cpu));
+            }
+        }
+
+        (double Wall, double Cpu) Timed(Action<Compilation> work)
+        {
+            var compilation = SyntheticProject.Create(handlers);
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            var watch = Stopwatch.StartNew();
+            work(compilation);
+            return (watch.Elapsed.TotalMilliseconds, (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds);
+        }
+
+        var compileWall = Median(compile.Select(c => c.Wall).ToList());
+        var compileCpu = Median(compile.Select(c => c.Cpu).ToList());
+        var addedCpu = added.Select(a => a.Cpu).Order().ToList();
+        var addedWall = Median(added.Select(a => a.Wall).ToList());
+        Console.WriteLine($"{handlers:N0} handlers, {(dispatchOnly ? $"{measured.Length} do-nothing analyzers registered like ours" : "LambdaAnalyzers")}, {rounds} rounds: compile {compileWall:N0} ms wall / {compileCpu:N0} ms CPU; "
+            + $"added CPU median {Median(addedCpu):N0} ms ({Median(addedCpu) / compileCpu:P1} of compile CPU; quartiles {addedCpu[rounds / 4]:N0} to {addedCpu[rounds * 3 / 4]:N0} ms), "
+            + $"added wall median {addedWall:N0} ms ({addedWall / compileWall:P1} of compile wall)");
+        Console.WriteLine("  added CPU per round: " + string.Join(" ", added.Select(a => a.Cpu.ToString("N0"))));
+        Console.WriteLine("  added GC pause per round (ms): " + string.Join(" ", gcPause.Select(p => p.ToString("N0"))) + "; added gen2 collections: " + string.Join(" ", gen2));
+    }
+
+    /// <summary>The floor alone, or the floor with LambdaAnalyzers, over fresh projects, untimed: for comparing two profiles.</summary>
+    public static void AddedOnly(int handlers, bool withOurs)
+    {
+        var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new EveryOperationAnalyzer()).AddRange(withOurs ? Ours() : ImmutableArray<DiagnosticAnalyzer>.Empty);
+        for (var run = 0; run < 4; run++)
+        {
+            var measurement = Analyze(SyntheticProject.Create(handlers), analyzers, logExecutionTime: false);
+            Console.WriteLine($"{measurement.Wall.TotalMilliseconds:N0} ms, {measurement.Allocated / 1024 / 1024:N0} MB allocated");
+        }
+    }
+
     /// <summary>Keystrokes in the large handler file of a 200-handler project, analyzed by every analyzer.</summary>
     public static void KeystrokesOnly(int count)
     {
@@ -289,6 +361,22 @@ public static class AnalyzerCost
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterOperationAction(_ => { }, Enum.GetValues<OperationKind>().Where(k => k != OperationKind.None).ToImmutableArray());
+        }
+    }
+
+    /// <summary>One of as many do-nothing analyzers as LambdaAnalyzers has, registered for the operations ours ask for: the driver's dispatch cost alone.</summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class DispatchOnlyAnalyzer(int index) : DiagnosticAnalyzer
+    {
+        private readonly DiagnosticDescriptor _nothing = new("DISPATCH" + index, "dispatch", "dispatch", "dispatch", DiagnosticSeverity.Warning, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(_nothing);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start => start.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation));
         }
     }
 

@@ -55,6 +55,44 @@ if (args.Length > 1 && args[0] == "build")
     return;
 }
 
+// `-- added N [runs]`: what LambdaAnalyzers add over a do-nothing operation analyzer, CPU and wall medians.
+if (args.Length > 1 && args[0] == "added")
+{
+    AnalyzerCost.Added(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Contains("dispatch"));
+    return;
+}
+
+// `-- floor N` / `-- floor+ours N`: the two sides of `added`, untimed, for comparing two profiles.
+if (args.Length > 1 && args[0] is "floor" or "floor+ours")
+{
+    AnalyzerCost.AddedOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args[0] == "floor+ours");
+    return;
+}
+
+// `-- index N`: reading the call-site index of an N-handler project (syntax only), fresh trees each time.
+if (args.Length > 1 && args[0] == "index")
+{
+    for (var run = 0; run < 8; run++)
+    {
+        var compilation = SyntheticProject.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            tree.GetRoot();
+        }
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var watch = Stopwatch.StartNew();
+        _ = new LambdaAnalyzers.CallSiteIndex(compilation);
+        var index = watch.Elapsed.TotalMilliseconds;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        watch.Restart();
+        _ = LambdaAnalyzers.HandlerCandidates.In(compilation).Count();
+        Console.WriteLine($"call-site index {index:N0} ms, {allocated / 1024 / 1024:N1} MB; handler candidates {watch.Elapsed.TotalMilliseconds:N0} ms");
+    }
+
+    return;
+}
+
 if (args.Length > 0 && args[0] == "analyzers")
 {
     var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };

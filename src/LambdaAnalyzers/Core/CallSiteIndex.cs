@@ -78,7 +78,8 @@ namespace LambdaAnalyzers
 
         private static TreeNames Read(SyntaxTree tree)
         {
-            var names = new Dictionary<string, HashSet<SyntaxNode>>();
+            // Every node of every tree passes through here once: no allocation per node.
+            var names = new Dictionary<string, List<SyntaxNode>>();
             var aliases = new List<(string Alias, string Target)>();
             var stack = new Stack<(SyntaxNode Node, SyntaxNode? Declaration)>();
             stack.Push((tree.GetRoot(), null));
@@ -99,24 +100,66 @@ namespace LambdaAnalyzers
                 declaration = current == Outside ? null : current;
                 if (declaration is not null)
                 {
-                    foreach (var name in NamesCalledBy(node))
-                    {
-                        if (!names.TryGetValue(name, out var declarations))
-                        {
-                            names[name] = declarations = new HashSet<SyntaxNode>();
-                        }
-
-                        declarations.Add(declaration);
-                    }
+                    AddNamesCalledBy(node, declaration, names);
                 }
 
-                foreach (var child in node.ChildNodes())
+                foreach (var child in node.ChildNodesAndTokens())
                 {
-                    stack.Push((child, declaration));
+                    if (child.AsNode() is { } childNode)
+                    {
+                        stack.Push((childNode, declaration));
+                    }
                 }
             }
 
-            return new TreeNames(names.ToDictionary(p => p.Key, p => p.Value.ToImmutableArray()), aliases.ToImmutableArray());
+            return new TreeNames(names, aliases.ToImmutableArray());
+        }
+
+        /// <summary>Indexes <paramref name="declaration"/> under the names <paramref name="node"/> calls by.</summary>
+        private static void AddNamesCalledBy(SyntaxNode node, SyntaxNode declaration, Dictionary<string, List<SyntaxNode>> names)
+        {
+            switch (node)
+            {
+                case SimpleNameSyntax name:
+                    Mention(name.Identifier.ValueText);
+                    break;
+                case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
+                    Mention(ImplicitConstruction);
+                    break;
+                case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax:
+                    Mention(ElementAccess);
+                    break;
+                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
+                    Mention("Add");
+                    break;
+                case QueryExpressionSyntax:
+                    foreach (var method in QueryMethods)
+                    {
+                        Mention(method);
+                    }
+
+                    break;
+                case InterpolatedStringExpressionSyntax:
+                    Mention(Interpolation);
+                    Mention("AppendLiteral");
+                    Mention("AppendFormatted");
+                    break;
+            }
+
+            void Mention(string name)
+            {
+                if (!names.TryGetValue(name, out var declarations))
+                {
+                    names[name] = declarations = new List<SyntaxNode>();
+                }
+
+                // A declaration's nodes are visited one after another (declarations do not nest), so a
+                // repeat is always the last one added.
+                if (declarations.Count == 0 || declarations[declarations.Count - 1] != declaration)
+                {
+                    declarations.Add(declaration);
+                }
+            }
         }
 
         // A marker for "between members": a type or namespace body, whose nodes belong to no declaration.
@@ -140,46 +183,15 @@ namespace LambdaAnalyzers
         private static bool IsStaticOrConst(SyntaxTokenList modifiers)
             => modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword));
 
-        private static IEnumerable<string> NamesCalledBy(SyntaxNode node)
-        {
-            switch (node)
-            {
-                case SimpleNameSyntax name:
-                    yield return name.Identifier.ValueText;
-                    break;
-                case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
-                    yield return ImplicitConstruction;
-                    break;
-                case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax:
-                    yield return ElementAccess;
-                    break;
-                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                    yield return "Add";
-                    break;
-                case QueryExpressionSyntax:
-                    foreach (var method in QueryMethods)
-                    {
-                        yield return method;
-                    }
-
-                    break;
-                case InterpolatedStringExpressionSyntax:
-                    yield return Interpolation;
-                    yield return "AppendLiteral";
-                    yield return "AppendFormatted";
-                    break;
-            }
-        }
-
         private sealed class TreeNames
         {
-            public TreeNames(Dictionary<string, ImmutableArray<SyntaxNode>> declarations, ImmutableArray<(string Alias, string Target)> aliases)
+            public TreeNames(Dictionary<string, List<SyntaxNode>> declarations, ImmutableArray<(string Alias, string Target)> aliases)
             {
                 Declarations = declarations;
                 Aliases = aliases;
             }
 
-            public Dictionary<string, ImmutableArray<SyntaxNode>> Declarations { get; }
+            public Dictionary<string, List<SyntaxNode>> Declarations { get; }
 
             public ImmutableArray<(string Alias, string Target)> Aliases { get; }
         }

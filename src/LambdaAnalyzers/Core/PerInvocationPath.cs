@@ -197,7 +197,21 @@ namespace LambdaAnalyzers
         /// </summary>
         private void Answer(IEnumerable<IMethodSymbol> targets, out Dictionary<INamedTypeSymbol, Step> constructed)
         {
-            var within = new HashSet<IMethodSymbol>(targets, SymbolEqualityComparer.Default);
+            var within = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default);
+            foreach (var target in targets)
+            {
+                // An entry point is reached by itself before the walk takes any step: who calls it cannot
+                // change that, so its callers are not looked for (most questions are about handlers).
+                if (RootFor(target) is { IsEntryPoint: true } root)
+                {
+                    _answers.TryAdd(target, new Step(root.Handler, target, previous: null));
+                }
+                else
+                {
+                    within.Add(target);
+                }
+            }
+
             var pending = new Stack<IMethodSymbol>(within);
             while (pending.Count > 0)
             {

@@ -42,7 +42,7 @@ namespace LambdaAnalyzers
 
         private static ReuseCandidate? ClassifyConstruction(ITypeSymbol type, WellKnownTypes types)
         {
-            if (type.Implements(types.IAmazonService) || type.IsOrDerivesFrom(types.DynamoDBContext) || type.IsOrDerivesFrom(types.TransferUtility))
+            if (types.Implements(type, types.IAmazonService) || type.IsOrDerivesFrom(types.DynamoDBContext) || type.IsOrDerivesFrom(types.TransferUtility))
             {
                 return new ReuseCandidate(RuleIds.AwsClientPerInvocation, type);
             }
@@ -77,14 +77,14 @@ namespace LambdaAnalyzers
             var returned = method.ReturnType;
             switch (method.Name)
             {
-                case "Build" when declaringType.Implements(types.IDynamoDBContextBuilder):
+                case "Build" when types.Implements(declaringType, types.IDynamoDBContextBuilder):
                     return new ReuseCandidate(RuleIds.AwsClientPerInvocation, returned);
                 case "Create" when method.IsStatic && declaringType.Is(types.NpgsqlDataSource):
                 case "Build" or "BuildMultiHost" when declaringType.Is(types.NpgsqlDataSourceBuilder):
                 case "Connect" or "ConnectAsync" or "SentinelConnect" or "SentinelConnectAsync" when declaringType.Is(types.ConnectionMultiplexer):
                     return new ReuseCandidate(RuleIds.ConnectionPoolPerInvocation, returned);
                 case "BuildServiceProvider" when declaringType.Is(types.ServiceCollectionContainerBuilderExtensions):
-                case "Build" when method.Parameters.Length == 0 && declaringType.Implements(types.IConfigurationBuilder):
+                case "Build" when method.Parameters.Length == 0 && types.Implements(declaringType, types.IConfigurationBuilder):
                     return new ReuseCandidate(RuleIds.CostlyObjectPerInvocation, returned);
                 case "CreateFromPem" or "CreateFromPemFile" or "CreateFromEncryptedPem" or "CreateFromEncryptedPemFile" when declaringType.Is(types.X509Certificate2):
                 case "LoadCertificate" or "LoadCertificateFromFile" or "LoadPkcs12" or "LoadPkcs12FromFile" when declaringType.Is(types.X509CertificateLoader):

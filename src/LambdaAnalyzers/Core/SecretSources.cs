@@ -30,11 +30,11 @@ namespace LambdaAnalyzers
                 case IInvocationOperation { TargetMethod.Name: "GetConnectionString", Arguments.Length: 2 } call when call.TargetMethod.ContainingType.Is(types.ConfigurationExtensions):
                     return Constant(call.Arguments[1].Value) is { } name ? "ConnectionStrings:" + name : null;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    when indexer.Instance?.Type.Implements(types.IConfiguration) == true
+                    when types.Implements(indexer.Instance?.Type, types.IConfiguration) == true
                          || indexer.Instance is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables" } environment && environment.TargetMethod.ContainingType.Is(types.Environment):
                     return Constant(indexer.Arguments[0].Value);
                 case IPropertyReferenceOperation { Property.Name: "Value", Instance: IInvocationOperation { TargetMethod.Name: "GetSection", Arguments.Length: 1 } section }
-                    when section.Instance?.Type.Implements(types.IConfiguration) == true:
+                    when types.Implements(section.Instance?.Type, types.IConfiguration) == true:
                     return Constant(section.Arguments[0].Value);
                 default:
                     return null;
@@ -47,9 +47,9 @@ namespace LambdaAnalyzers
             var type = invocation.TargetMethod.ContainingType;
             return invocation.TargetMethod.Name switch
             {
-                "GetSecretValue" or "GetSecretValueAsync" or "BatchGetSecretValue" or "BatchGetSecretValueAsync" => type.Implements(types.IAmazonSecretsManager),
-                "GetParameter" or "GetParameterAsync" or "GetParameters" or "GetParametersAsync" or "GetParametersByPath" or "GetParametersByPathAsync" => type.Implements(types.IAmazonSimpleSystemsManagement),
-                "Decrypt" or "DecryptAsync" => type.Implements(types.IAmazonKeyManagementService),
+                "GetSecretValue" or "GetSecretValueAsync" or "BatchGetSecretValue" or "BatchGetSecretValueAsync" => types.Implements(type, types.IAmazonSecretsManager),
+                "GetParameter" or "GetParameterAsync" or "GetParameters" or "GetParametersAsync" or "GetParametersByPath" or "GetParametersByPathAsync" => types.Implements(type, types.IAmazonSimpleSystemsManagement),
+                "Decrypt" or "DecryptAsync" => types.Implements(type, types.IAmazonKeyManagementService),
                 _ => false,
             };
         }

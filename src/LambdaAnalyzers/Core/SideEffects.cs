@@ -25,20 +25,20 @@ namespace LambdaAnalyzers
             var type = method.ContainingType;
             switch (method.Name)
             {
-                case "PutItem" or "PutItemAsync" when type.Implements(types.IAmazonDynamoDB):
+                case "PutItem" or "PutItemAsync" when types.Implements(type, types.IAmazonDynamoDB):
                     return Request(invocation) is { } put && !put.Has("ConditionExpression") && put.ValuesOf("Item").Any(IsGenerated)
                         ? "writes another item under a newly generated key"
                         : null;
-                case "UpdateItem" or "UpdateItemAsync" when type.Implements(types.IAmazonDynamoDB):
+                case "UpdateItem" or "UpdateItemAsync" when types.Implements(type, types.IAmazonDynamoDB):
                     return Request(invocation) is { } update && !update.Has("ConditionExpression") && update.ConstantOf("UpdateExpression") is { } expression && Increment.IsMatch(expression)
                         ? "increments the counter again"
                         : null;
-                case "SendMessage" or "SendMessageAsync" or "SendMessageBatch" or "SendMessageBatchAsync" when type.Implements(types.IAmazonSQS):
+                case "SendMessage" or "SendMessageAsync" or "SendMessageBatch" or "SendMessageBatchAsync" when types.Implements(type, types.IAmazonSQS):
                     return SendsToStandardQueue(invocation) ? "sends another message" : null;
                 case "PostAsync" or "PutAsync" or "PatchAsync" when type.IsOrDerivesFrom(types.HttpClient):
                 case "PostAsJsonAsync" or "PutAsJsonAsync" or "PatchAsJsonAsync" when type.Name == "HttpClientJsonExtensions":
                     return "sends the request again";
-                case "ExecuteNonQuery" or "ExecuteNonQueryAsync" when type.IsOrDerivesFrom(types.DbCommand) || type.Implements(types.IDbCommand):
+                case "ExecuteNonQuery" or "ExecuteNonQueryAsync" when type.IsOrDerivesFrom(types.DbCommand) || types.Implements(type, types.IDbCommand):
                     return IsUnguardedInsert(CommandText(invocation)) ? "inserts another row" : null;
                 case "Execute" or "ExecuteAsync" when type.Is(types.DapperSqlMapper):
                     var sql = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "sql")?.Value.ConstantValue;
@@ -51,7 +51,7 @@ namespace LambdaAnalyzers
         /// <summary>A conditional write that can only succeed once (<c>attribute_not_exists</c>): the usual idempotency guard.</summary>
         public static bool IsIdempotencyGuard(IInvocationOperation invocation, WellKnownTypes types)
             => invocation.TargetMethod.Name is "PutItem" or "PutItemAsync" or "UpdateItem" or "UpdateItemAsync" or "TransactWriteItems" or "TransactWriteItemsAsync"
-               && invocation.TargetMethod.ContainingType.Implements(types.IAmazonDynamoDB)
+               && types.Implements(invocation.TargetMethod.ContainingType, types.IAmazonDynamoDB)
                && invocation.Syntax.DescendantTokens().Any(t => t.ValueText.IndexOf("attribute_not_exists", StringComparison.OrdinalIgnoreCase) >= 0)
                || (Request(invocation)?.ConstantOf("ConditionExpression")?.IndexOf("attribute_not_exists", StringComparison.OrdinalIgnoreCase) ?? -1) >= 0;
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using Microsoft.CodeAnalysis;
 
 namespace LambdaAnalyzers
@@ -9,6 +10,8 @@ namespace LambdaAnalyzers
     /// </summary>
     internal sealed class WellKnownTypes
     {
+        private readonly ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ITypeSymbol, bool>> _implementers = new(SymbolEqualityComparer.Default);
+
         public WellKnownTypes(Compilation compilation)
         {
             // Lambda runtime and events.
@@ -186,6 +189,27 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
 
         /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;: work that may still be running.</summary>
+        /// <summary>
+        /// Whether <paramref name="type"/> is or implements <paramref name="wellKnownInterface"/>. Rules ask this
+        /// of the same few types (the SDK clients, loggers, configuration) at every call and <c>new</c>, and each
+        /// answer walks every interface of the type, so a type's interfaces are gathered once.
+        /// </summary>
+        public bool Implements(ITypeSymbol? type, INamedTypeSymbol? wellKnownInterface)
+        {
+            if (type is null || wellKnownInterface is null)
+            {
+                return false;
+            }
+
+            var implementers = _implementers.GetOrAdd(wellKnownInterface, _ => new ConcurrentDictionary<ITypeSymbol, bool>(SymbolEqualityComparer.Default));
+            if (!implementers.TryGetValue(type, out var implements))
+            {
+                implements = implementers.GetOrAdd(type, type.Implements(wellKnownInterface));
+            }
+
+            return implements;
+        }
+
         public bool IsTask(ITypeSymbol? type)
             => type.IsOrDerivesFrom(Task) || type.Is(ValueTask) || type.Is(ValueTaskOfT);
 

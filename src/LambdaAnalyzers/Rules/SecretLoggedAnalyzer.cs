@@ -47,11 +47,11 @@ namespace LambdaAnalyzers.Rules
         private static bool IsLogSink(IMethodSymbol method, WellKnownTypes types)
         {
             var type = method.ContainingType;
-            return type.Implements(types.ILambdaLogger)
+            return types.Implements(type, types.ILambdaLogger)
                    || (type.Is(types.LambdaLogger) && method.Name == "Log")
                    || (type.Is(types.Console) && method.Name is "Write" or "WriteLine")
                    || (type.Is(types.LoggerExtensions) && method.Name.StartsWith("Log", System.StringComparison.Ordinal))
-                   || (type.Implements(types.ILogger) && method.Name == "Log");
+                   || (types.Implements(type, types.ILogger) && method.Name == "Log");
         }
 
         /// <summary>

@@ -34,7 +34,7 @@ namespace LambdaAnalyzers.Rules
         {
             var invocation = (IInvocationOperation)context.Operation;
             if (invocation.TargetMethod.Name is not ("InvokeAsync" or "Invoke")
-                || !invocation.TargetMethod.ContainingType.Implements(lambda.Types.IAmazonLambda))
+                || !lambda.Types.Implements(invocation.TargetMethod.ContainingType, lambda.Types.IAmazonLambda))
             {
                 return;
             }
