@@ -83,6 +83,10 @@ public static class AnalyzerCost
 
     private static ImmutableArray<DiagnosticAnalyzer> Ours() => LambdaAnalyzers.ShippedAnalyzers.Create();
 
+    internal static DiagnosticAnalyzer DoNothing() => new EveryOperationAnalyzer();
+
+    internal static void AnalyzeOnce(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) => Analyze(compilation, analyzers, logExecutionTime: false);
+
     private static Measurement Best(Func<Measurement> measure)
         => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.PerAnalyzer.Values.Sum(t => t.Ticks)).First();
 

@@ -93,6 +93,20 @@ if (args.Length > 1 && args[0] == "index")
     return;
 }
 
+// `-- allocations N`: what LambdaAnalyzers allocate over the floor, by type (sampled by the runtime).
+if (args.Length > 1 && args[0] == "allocations")
+{
+    AllocationsByType.Compare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
+if (args.Length > 1 && args[0] == "probe")
+{
+    LambdaAnalyzers.Benchmarks.AnalyzerCost.AnalyzeOnce(SyntheticProject.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)), System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelSharingProbe()));
+    Console.WriteLine($"same model {ModelSharingProbe.Same}, different {ModelSharingProbe.Different}");
+    return;
+}
+
 if (args.Length > 0 && args[0] == "analyzers")
 {
     var counts = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : new[] { 500, 1000, 2000, 4000 };
