@@ -328,9 +328,17 @@ namespace LambdaAnalyzers
                 return callers;
             }
 
+            var onlyWithin = OnlyCallableWithin(method);
             foreach (var name in NamesAtCallSites(method))
             {
-                _ = _namesBound.GetOrAdd(name, n => new Lazy<bool>(() => BindEveryMemberMentioning(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+                if (onlyWithin.IsDefault)
+                {
+                    _ = _namesBound.GetOrAdd(name, n => new Lazy<bool>(() => BindEveryMemberMentioning(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+                }
+                else if (!(_namesBound.TryGetValue(name, out var bound) && bound.IsValueCreated))
+                {
+                    BindMembersMentioning(name, onlyWithin);
+                }
             }
 
             if (method.MethodKind != MethodKind.AnonymousFunction)
@@ -340,6 +348,31 @@ namespace LambdaAnalyzers
 
             callers = _calledBy.TryGetValue(method, out var found) ? found.Keys.ToImmutableArray() : ImmutableArray<IMethodSymbol>.Empty;
             return _callers.GetOrAdd(method, callers);
+        }
+
+        /// <summary>
+        /// The declarations of a private member's type: only their code can call it. Many types have a private
+        /// method of the same name (every function class of the AWS templates has its own
+        /// <c>ProcessMessageAsync</c>), and asking about one must not bind the callers of all the others.
+        /// Default for any other member.
+        /// </summary>
+        private static ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
+            => method.DeclaredAccessibility == Accessibility.Private && method.ExplicitInterfaceImplementations.IsEmpty && method.ContainingType is { } type
+                ? type.DeclaringSyntaxReferences
+                : default;
+
+        private void BindMembersMentioning(string name, ImmutableArray<SyntaxReference> within)
+        {
+            foreach (var declaration in _callSites.Value.DeclarationsMentioning(name))
+            {
+                if (within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
+                {
+                    foreach (var candidate in DeclaredBy(declaration))
+                    {
+                        CalleesOf(candidate);
+                    }
+                }
+            }
         }
 
         private bool BindEveryMemberMentioning(string name)
