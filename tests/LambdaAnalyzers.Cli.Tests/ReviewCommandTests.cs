@@ -173,6 +173,50 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.Equal("template.yaml: OrdersApiFunction", api.GetProperty("deployedAs").GetString());
         }
 
+        [Fact]
+        public async Task Json_ATemplateStyleHelperWithTheContext_IsPartOfTheFunctionThatCallsIt()
+        {
+            // The AWS SQS template: the handler passes each message and the context to a private helper.
+            using var sample = new SampleCopy("Orders.Noncompliant");
+            File.WriteAllText(Path.Combine(sample.Directory, "TemplateStyleFunction.cs"), """
+                using System.Threading.Tasks;
+                using Amazon.Lambda.Core;
+                using Amazon.Lambda.SQSEvents;
+                using Amazon.S3;
+
+                namespace Orders;
+
+                public class TemplateStyleFunction
+                {
+                    public async Task FunctionHandler(SQSEvent evnt, ILambdaContext context)
+                    {
+                        foreach (var message in evnt.Records)
+                        {
+                            await ProcessMessageAsync(message, context);
+                        }
+                    }
+
+                    private async Task ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                    {
+                        var s3 = new AmazonS3Client();
+                        await s3.ListBucketsAsync();
+                    }
+                }
+                """);
+
+            var (_, output, error) = await Tool.RunAsync(sample.Directory, "--format", "json");
+
+            Assert.DoesNotContain("warning:", error);
+            using var review = JsonDocument.Parse(output);
+            var handlers = review.RootElement.GetProperty("projects")[0].GetProperty("handlers").EnumerateArray().ToList();
+            var names = handlers.Select(h => h.GetProperty("name").GetString()).ToList();
+            Assert.Contains("TemplateStyleFunction.FunctionHandler", names);
+            Assert.DoesNotContain("TemplateStyleFunction.ProcessMessageAsync", names);
+            var function = handlers.Single(h => h.GetProperty("name").GetString() == "TemplateStyleFunction.FunctionHandler");
+            var findings = function.GetProperty("checks").EnumerateArray().SelectMany(c => c.GetProperty("findings").EnumerateArray()).ToList();
+            Assert.Contains(findings, f => f.GetProperty("ruleId").GetString() == "LAM001" && f.GetProperty("path").GetString()!.EndsWith("TemplateStyleFunction.cs", StringComparison.Ordinal));
+        }
+
         [Theory]
         [InlineData("error", ReviewCommand.Clean)] // the sample's findings are warnings
         [InlineData("warning", ReviewCommand.Findings)]

@@ -51,6 +51,7 @@ namespace LambdaAnalyzers.Cli.Review
             }
 
             var handlerReviews = lambda.Handlers
+                .Where(handler => lambda.FunctionOf(handler) == handler)
                 .Select(handler => ReviewHandler(handler, lambda, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
                 .OrderBy(h => h.Path, StringComparer.Ordinal)
                 .ThenBy(h => h.Line)
@@ -90,19 +91,19 @@ namespace LambdaAnalyzers.Cli.Review
                 {
                     if (symbol is IMethodSymbol method && lambda.HandlerOf(method) is { } reached)
                     {
-                        return new[] { reached };
+                        return new[] { lambda.FunctionOf(reached) };
                     }
 
                     // An instance field initializer runs with each constructor of its type.
                     if (symbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
                         && symbol.ContainingType.InstanceConstructors.Select(lambda.Path.HandlerReaching).FirstOrDefault(h => h is not null) is { } constructedBy)
                     {
-                        return new[] { constructedBy };
+                        return new[] { lambda.FunctionOf(constructedBy) };
                     }
 
                     if (symbol is INamedTypeSymbol type)
                     {
-                        return lambda.Handlers.Where(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType, type)).Take(1);
+                        return lambda.Handlers.Where(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType, type)).Select(lambda.FunctionOf).Take(1);
                     }
                 }
 

@@ -77,6 +77,19 @@ namespace LambdaAnalyzers
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
 
         /// <summary>
+        /// The function a handler belongs to: itself, unless it is known only by its <c>ILambdaContext</c>
+        /// parameter and another handler reaches it first (the AWS templates'
+        /// <c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): then it is that
+        /// handler's helper, and what is found in it is found in that function.
+        /// </summary>
+        public Handler FunctionOf(Handler handler)
+            => handler.DiscoveredBy == HandlerDiscovery.LambdaContextParameter
+               && Path.HandlerReaching(handler.Method) is { } reaching
+               && !SymbolEqualityComparer.Default.Equals(reaching.Method, handler.Method)
+                ? reaching
+                : handler;
+
+        /// <summary>
         /// The handler whose own body holds <paramref name="operation"/> (not a callee's): the innermost bootstrap
         /// lambda around it that is a handler, or else the method it is in.
         /// </summary>
