@@ -97,8 +97,9 @@ namespace LambdaAnalyzers.Tests.Core
                 .Distinct()
                 .ToList();
 
-            Assert.True(markers.Count >= 17, $"only {markers.Count} members mark themselves: the shapes file changed");
-            Assert.Empty(markers.Where(m => !reached.Contains(m)));
+            Assert.True(markers.Count >= 20, $"only {markers.Count} members mark themselves: the shapes file changed");
+            var unreached = markers.Where(m => !reached.Contains(m)).ToList();
+            Assert.True(unreached.Count == 0, "not reached by any handler: " + string.Join(", ", unreached));
         }
 
         /// <summary>The rules ask from several threads at once, and nothing in the path is computed under a lock.</summary>
