@@ -361,11 +361,18 @@ namespace LambdaAnalyzers
                 ? type.DeclaringSyntaxReferences
                 : default;
 
+        private bool BindEveryMemberMentioning(string name)
+        {
+            BindMembersMentioning(name, within: default);
+            return true;
+        }
+
+        /// <summary>Binds the members mentioning <paramref name="name"/>, inside <paramref name="within"/> when given.</summary>
         private void BindMembersMentioning(string name, ImmutableArray<SyntaxReference> within)
         {
             foreach (var declaration in _callSites.Value.DeclarationsMentioning(name))
             {
-                if (within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
+                if (within.IsDefault || within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
                 {
                     foreach (var candidate in DeclaredBy(declaration))
                     {
@@ -373,16 +380,6 @@ namespace LambdaAnalyzers
                     }
                 }
             }
-        }
-
-        private bool BindEveryMemberMentioning(string name)
-        {
-            foreach (var candidate in _callSites.Value.DeclarationsMentioning(name).SelectMany(declaration => DeclaredBy(declaration)))
-            {
-                CalleesOf(candidate);
-            }
-
-            return true;
         }
 
         /// <summary>How code spells a call to the member (see <see cref="CallSiteIndex"/>); none for a lambda.</summary>
