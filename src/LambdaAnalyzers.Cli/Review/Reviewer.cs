@@ -98,7 +98,7 @@ namespace LambdaAnalyzers.Cli.Review
                     if (symbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
                         && symbol.ContainingType.InstanceConstructors.Select(lambda.Path.HandlerReaching).FirstOrDefault(h => h is not null) is { } constructedBy)
                     {
-                        return new[] { lambda.FunctionOf(constructedBy) };
+                        return new[] { constructedBy };
                     }
 
                     if (symbol is INamedTypeSymbol type)

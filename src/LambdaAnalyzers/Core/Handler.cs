@@ -36,6 +36,13 @@ namespace LambdaAnalyzers
 
         public string Name => Method.ToChainName();
 
+        /// <summary>
+        /// Lambda calls it directly: everything but a method known only by its <c>ILambdaContext</c> parameter,
+        /// which may instead be a helper a handler passes the context to (the AWS templates'
+        /// <c>ProcessMessageAsync(message, context)</c>); with a trigger of its own, it is called directly too.
+        /// </summary>
+        public bool IsEntryPoint => DiscoveredBy != HandlerDiscovery.LambdaContextParameter || Trigger != Trigger.Unknown;
+
         /// <summary>Where a diagnostic about the handler itself sits: its name, or a bootstrap lambda's <c>async</c> keyword or arrow.</summary>
         public Location NameLocation(System.Threading.CancellationToken cancellationToken)
         {

@@ -77,13 +77,13 @@ namespace LambdaAnalyzers
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
 
         /// <summary>
-        /// The function a handler belongs to: itself, unless it is known only by its <c>ILambdaContext</c>
-        /// parameter and another handler reaches it first (the AWS templates'
-        /// <c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): then it is that
-        /// handler's helper, and what is found in it is found in that function.
+        /// The function a handler belongs to: itself, unless it is not an entry point and another handler
+        /// reaches it first (the AWS templates' <c>ProcessMessageAsync(SQSEvent.SQSMessage message,
+        /// ILambdaContext context)</c>): then it is that handler's helper, and what is found in it is found in
+        /// that function. (What <see cref="PerInvocationPath.HandlerReaching"/> answers is a function already.)
         /// </summary>
         public Handler FunctionOf(Handler handler)
-            => handler.DiscoveredBy == HandlerDiscovery.LambdaContextParameter
+            => !handler.IsEntryPoint
                && Path.HandlerReaching(handler.Method) is { } reaching
                && !SymbolEqualityComparer.Default.Equals(reaching.Method, handler.Method)
                 ? reaching

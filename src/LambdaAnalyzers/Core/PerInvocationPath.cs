@@ -429,10 +429,7 @@ namespace LambdaAnalyzers
 
         /// <summary>The root a (normalized) member is when it is a handler.</summary>
         private Root? RootFor(IMethodSymbol method)
-            => _roots.GetOrAdd(method, m => _handlers.Classify(m) is { } handler ? new Root(handler, m, (!IsEntryPoint(handler), _handlers.OrderOf(handler))) : null);
-
-        private static bool IsEntryPoint(Handler handler)
-            => handler.DiscoveredBy != HandlerDiscovery.LambdaContextParameter || handler.Trigger != Trigger.Unknown;
+            => _roots.GetOrAdd(method, m => _handlers.Classify(m) is { } handler ? new Root(handler, m, _handlers.OrderOf(handler)) : null);
 
         /// <summary>What a member reaches: calls, <c>new</c>, property accessors and method groups in its bodies.</summary>
         private IEnumerable<IMethodSymbol> Callees(IMethodSymbol method, CancellationToken cancellationToken)
@@ -692,11 +689,11 @@ namespace LambdaAnalyzers
 
         private sealed class Root
         {
-            public Root(Handler handler, IMethodSymbol method, (bool Later, (int, int, int) Discovered) order)
+            public Root(Handler handler, IMethodSymbol method, (int, int, int) discovered)
             {
                 Handler = handler;
                 Method = method;
-                Order = order;
+                Order = (!handler.IsEntryPoint, discovered);
             }
 
             public Handler Handler { get; }
@@ -706,7 +703,7 @@ namespace LambdaAnalyzers
             /// <summary>Where the walk seeds it: entry points in discovery order, then the others.</summary>
             public (bool Later, (int, int, int) Discovered) Order { get; }
 
-            public bool IsEntryPoint => !Order.Later;
+            public bool IsEntryPoint => Handler.IsEntryPoint;
         }
 
         private sealed class Step

@@ -188,7 +188,6 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? ServiceCollectionServiceExtensions { get; }
         public INamedTypeSymbol? ServiceCollectionDescriptorExtensions { get; }
 
-        /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;: work that may still be running.</summary>
         /// <summary>
         /// Whether <paramref name="type"/> is or implements <paramref name="wellKnownInterface"/>. Rules ask this
         /// of the same few types (the SDK clients, loggers, configuration) at every call and <c>new</c>, and each
@@ -210,6 +209,7 @@ namespace LambdaAnalyzers
             return implements;
         }
 
+        /// <summary>Task, Task&lt;T&gt;, ValueTask, ValueTask&lt;T&gt;: work that may still be running.</summary>
         public bool IsTask(ITypeSymbol? type)
             => type.IsOrDerivesFrom(Task) || type.Is(ValueTask) || type.Is(ValueTaskOfT);
 
