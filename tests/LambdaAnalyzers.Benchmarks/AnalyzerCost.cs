@@ -85,6 +85,10 @@ public static class AnalyzerCost
 
     internal static DiagnosticAnalyzer DoNothing() => new EveryOperationAnalyzer();
 
+    /// <summary>As many do-nothing analyzers as asked, registered for the operations ours use: the driver's dispatch alone.</summary>
+    private static ImmutableArray<DiagnosticAnalyzer> DispatchOnly(int count)
+        => Enumerable.Range(0, count).Select(i => (DiagnosticAnalyzer)new DispatchOnlyAnalyzer(i)).ToImmutableArray();
+
     internal static void AnalyzeOnce(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) => Analyze(compilation, analyzers, logExecutionTime: false);
 
     private static Measurement Best(Func<Measurement> measure)
@@ -212,7 +216,7 @@ public static class AnalyzerCost
         var floor = Keystrokes(ImmutableArray.Create<DiagnosticAnalyzer>(new EveryOperationAnalyzer()));
         Console.WriteLine($"  a keystroke with one do-nothing analyzer over every operation (the driver's own cost): median {Median(floor):N1} ms");
         // The driver's cost for as many analyzers, registered like ours and doing nothing.
-        var dispatch = Keystrokes(Enumerable.Range(0, analyzers.Length).Select(i => (DiagnosticAnalyzer)new DispatchOnlyAnalyzer(i)).ToImmutableArray());
+        var dispatch = Keystrokes(DispatchOnly(analyzers.Length));
         Console.WriteLine($"  a keystroke with {analyzers.Length} do-nothing analyzers registered like ours: median {Median(dispatch):N1} ms");
         perAnalyzer.Clear();
         var keystrokes = Keystrokes(analyzers);
@@ -243,7 +247,7 @@ public static class AnalyzerCost
     public static void Added(int handlers, int rounds, bool dispatchOnly = false)
     {
         var floorAnalyzer = ImmutableArray.Create<DiagnosticAnalyzer>(new EveryOperationAnalyzer());
-        var measured = dispatchOnly ? Enumerable.Range(0, Ours().Length).Select(i => (DiagnosticAnalyzer)new DispatchOnlyAnalyzer(i)).ToImmutableArray() : Ours();
+        var measured = dispatchOnly ? DispatchOnly(Ours().Length) : Ours();
         var withOurs = floorAnalyzer.AddRange(measured);
         var compile = new List<(double Wall, double Cpu)>();
         var added = new List<(double Wall, double Cpu)>();
