@@ -5,13 +5,11 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace LambdaAnalyzers
 {
     /// <summary>
-    /// Which member declarations mention a name in their code, from syntax alone: the candidates for "who
+    /// Which member declarations mention a name in their code, before anything is bound: the candidates for "who
     /// may call this method" before anything is bound. A call, <c>new</c>, property access or method group
     /// spells the callee's name at the call site, except for a few forms that call by shape, which are
     /// indexed under the names they call (<c>new()</c>, <c>: base(...)</c>, collection initializers'
@@ -32,9 +30,6 @@ namespace LambdaAnalyzers
         public const string ElementAccess = "[]";
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNames> Trees = new();
-
-        private static readonly ImmutableArray<string> QueryMethods = ImmutableArray.Create(
-            "Select", "SelectMany", "Where", "Join", "GroupJoin", "OrderBy", "OrderByDescending", "ThenBy", "ThenByDescending", "GroupBy", "Cast");
 
         // The indexes of the last whole projects read, which their next snapshots start from: a keystroke's
         // compilation shares every tree but the edited one, and merging every tree's names again cost about
@@ -100,9 +95,6 @@ namespace LambdaAnalyzers
             return spellings.SelectMany(n => Current(_merged.DeclarationsMentioning(n)).Concat(_changed.DeclarationsMentioning(n)));
         }
 
-        /// <summary>Every name the index holds (for tests).</summary>
-        internal IEnumerable<string> Names => _merged.Names.Concat(_changed.Names).Distinct();
-
         private IEnumerable<SyntaxNode> Current(IEnumerable<SyntaxNode> declarations)
             => _notInMerged.Count == 0 ? declarations : declarations.Where(d => !_notInMerged.Contains(d.SyntaxTree));
 
@@ -113,7 +105,7 @@ namespace LambdaAnalyzers
         private sealed class Merged
         {
             private readonly HashSet<SyntaxTree> _trees;
-            private readonly Dictionary<string, List<SyntaxNode>> _declarationsMentioning = new();
+            private readonly Dictionary<ulong, List<SyntaxNode>> _declarationsMentioning = new();
             private readonly Dictionary<string, List<(string Alias, SyntaxTree Tree)>> _aliasesOf = new();
 
             public Merged(List<SyntaxTree> trees)
@@ -121,23 +113,21 @@ namespace LambdaAnalyzers
                 _trees = new HashSet<SyntaxTree>(trees);
                 foreach (var tree in trees)
                 {
-                    var names = Trees.GetValue(tree, Read);
-                    foreach (var pair in names.Declarations)
+                    var names = Trees.GetValue(tree, ReadTree);
+                    foreach (var (key, declaration) in names.Mentions)
                     {
-                        Add(_declarationsMentioning, pair.Key, pair.Value);
+                        Add(_declarationsMentioning, key, declaration);
                     }
 
                     foreach (var (alias, target) in names.Aliases)
                     {
-                        Add(_aliasesOf, target, new[] { (alias, tree) });
+                        Add(_aliasesOf, target, (alias, tree));
                     }
                 }
             }
 
-            public IEnumerable<string> Names => _declarationsMentioning.Keys;
-
             public IEnumerable<SyntaxNode> DeclarationsMentioning(string name)
-                => _declarationsMentioning.TryGetValue(name, out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>();
+                => _declarationsMentioning.TryGetValue(CallSiteReader.KeyOf(name), out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>();
 
             public IEnumerable<(string Alias, SyntaxTree Tree)> AliasesOf(string name)
                 => _aliasesOf.TryGetValue(name, out var aliases) ? aliases : Enumerable.Empty<(string, SyntaxTree)>();
@@ -157,135 +147,24 @@ namespace LambdaAnalyzers
                 return (added, new HashSet<SyntaxTree>(_trees.Where(t => !current.Contains(t))));
             }
 
-            private static void Add<T>(Dictionary<string, List<T>> index, string key, IEnumerable<T> values)
+            private static void Add<TKey, T>(Dictionary<TKey, List<T>> index, TKey key, T value)
             {
                 if (!index.TryGetValue(key, out var list))
                 {
                     index[key] = list = new List<T>();
                 }
 
-                list.AddRange(values);
+                list.Add(value);
             }
         }
 
-        private static TreeNames Read(SyntaxTree tree)
-        {
-            // Every node of every tree passes through here once: no allocation per node.
-            var names = new Dictionary<string, List<SyntaxNode>>();
-            var aliases = new List<(string Alias, string Target)>();
-            var stack = new Stack<(SyntaxNode Node, SyntaxNode? Declaration)>();
-            stack.Push((tree.GetRoot(), null));
-            while (stack.Count > 0)
-            {
-                var (node, declaration) = stack.Pop();
-                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target })
-                {
-                    aliases.Add((alias.Name.Identifier.ValueText, SyntaxNames.LastName(target)));
-                    continue;
-                }
+        /// <summary>
+        /// Reads a tree's names ahead of the merge, once per tree: several threads needing the index each read
+        /// trees nobody has read yet (<see cref="SharedWork{T}"/>) instead of waiting for one thread to read them all.
+        /// </summary>
+        public static void ReadAhead(SyntaxTree tree) => Trees.GetValue(tree, ReadTree);
 
-                if (DeclarationOf(node, declaration) is not { } current)
-                {
-                    continue; // code that never runs per invocation: static initializers, attributes, constants
-                }
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeNames>.CreateValueCallback ReadTree = CallSiteReader.Read;
 
-                declaration = current == Outside ? null : current;
-                if (declaration is not null)
-                {
-                    AddNamesCalledBy(node, declaration, names);
-                }
-
-                foreach (var child in node.ChildNodesAndTokens())
-                {
-                    if (child.AsNode() is { } childNode)
-                    {
-                        stack.Push((childNode, declaration));
-                    }
-                }
-            }
-
-            return new TreeNames(names, aliases.ToImmutableArray());
-        }
-
-        /// <summary>Indexes <paramref name="declaration"/> under the names <paramref name="node"/> calls by.</summary>
-        private static void AddNamesCalledBy(SyntaxNode node, SyntaxNode declaration, Dictionary<string, List<SyntaxNode>> names)
-        {
-            switch (node)
-            {
-                case SimpleNameSyntax name:
-                    Mention(name.Identifier.ValueText);
-                    break;
-                case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
-                    Mention(ImplicitConstruction);
-                    break;
-                case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax:
-                    Mention(ElementAccess);
-                    break;
-                case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                    Mention("Add");
-                    break;
-                case QueryExpressionSyntax:
-                    foreach (var method in QueryMethods)
-                    {
-                        Mention(method);
-                    }
-
-                    break;
-                case InterpolatedStringExpressionSyntax:
-                    Mention(Interpolation);
-                    Mention("AppendLiteral");
-                    Mention("AppendFormatted");
-                    break;
-            }
-
-            void Mention(string name)
-            {
-                if (!names.TryGetValue(name, out var declarations))
-                {
-                    names[name] = declarations = new List<SyntaxNode>();
-                }
-
-                // A declaration's nodes are visited one after another (declarations do not nest), so a
-                // repeat is always the last one added.
-                if (declarations.Count == 0 || declarations[declarations.Count - 1] != declaration)
-                {
-                    declarations.Add(declaration);
-                }
-            }
-        }
-
-        // A marker for "between members": a type or namespace body, whose nodes belong to no declaration.
-        private static readonly SyntaxNode Outside = SyntaxFactory.IdentifierName("<outside>");
-
-        /// <summary>The declaration the code under <paramref name="node"/> is indexed under; null to skip it.</summary>
-        private static SyntaxNode? DeclarationOf(SyntaxNode node, SyntaxNode? enclosing) => node switch
-        {
-            BaseTypeDeclarationSyntax or BaseNamespaceDeclarationSyntax or CompilationUnitSyntax or GlobalStatementSyntax => Outside,
-            BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => node,
-            LocalFunctionStatementSyntax when enclosing is null => node, // in top-level statements
-            AttributeListSyntax or EnumMemberDeclarationSyntax or DelegateDeclarationSyntax => null,
-            BaseFieldDeclarationSyntax field when IsStaticOrConst(field.Modifiers) => null,
-            ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } => node,
-            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when enclosing is null => IsStaticOrConst(property.Modifiers) ? null : node,
-            EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } when enclosing is null => node,
-            BaseListSyntax => node,
-            _ => enclosing ?? Outside,
-        };
-
-        private static bool IsStaticOrConst(SyntaxTokenList modifiers)
-            => modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword));
-
-        private sealed class TreeNames
-        {
-            public TreeNames(Dictionary<string, List<SyntaxNode>> declarations, ImmutableArray<(string Alias, string Target)> aliases)
-            {
-                Declarations = declarations;
-                Aliases = aliases;
-            }
-
-            public Dictionary<string, List<SyntaxNode>> Declarations { get; }
-
-            public ImmutableArray<(string Alias, string Target)> Aliases { get; }
-        }
     }
 }

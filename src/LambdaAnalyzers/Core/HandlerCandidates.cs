@@ -30,7 +30,7 @@ namespace LambdaAnalyzers
             var aliases = AliasesIn(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
-                foreach (var method in Facts.GetValue(tree, Read).Methods)
+                foreach (var method in Facts.GetValue(tree, ReadTree).Methods)
                 {
                     if (Matches(method.Parameters, method.Attributes, aliases))
                     {
@@ -40,17 +40,47 @@ namespace LambdaAnalyzers
             }
         }
 
+        /// <summary>Reads a tree's facts ahead of <see cref="In"/> or <see cref="AliasesIn"/>, once per tree (see <see cref="SharedWork{T}"/>).</summary>
+        public static void ReadAhead(SyntaxTree tree) => Facts.GetValue(tree, ReadTree);
+
+        private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback ReadTree = Read;
+
         /// <summary>The using aliases of the compilation's trees that name <c>ILambdaContext</c> or <c>LambdaFunction</c>.</summary>
         public static HashSet<string> AliasesIn(Compilation compilation)
-            => new(compilation.SyntaxTrees.SelectMany(t => Facts.GetValue(t, Read).Aliases));
+            => new(compilation.SyntaxTrees.SelectMany(t => Facts.GetValue(t, ReadTree).Aliases));
 
         /// <summary>Whether one declaration is a candidate, given <see cref="AliasesIn"/>.</summary>
+        /// <remarks>Asked of every method a rule looks at, so it reads the declaration without allocating.</remarks>
         public static bool IsCandidate(MethodDeclarationSyntax method, HashSet<string> aliases)
-            => Matches(ParameterTypeNames(method), AttributeNames(method), aliases);
+        {
+            foreach (var parameter in method.ParameterList.Parameters)
+            {
+                if (parameter.Type is { } type && IsContext(SyntaxNames.LastName(type), aliases))
+                {
+                    return true;
+                }
+            }
+
+            foreach (var list in method.AttributeLists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    if (IsAttribute(SyntaxNames.LastName(attribute.Name), aliases))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
 
         private static bool Matches(ImmutableArray<string> parameters, ImmutableArray<string> attributes, HashSet<string> aliases)
-            => parameters.Any(p => p == ContextName || aliases.Contains(p))
-               || attributes.Any(a => a == AttributeName || a == AttributeName + "Attribute" || aliases.Contains(a));
+            => parameters.Any(p => IsContext(p, aliases)) || attributes.Any(a => IsAttribute(a, aliases));
+
+        private static bool IsContext(string typeName, HashSet<string> aliases) => typeName == ContextName || aliases.Contains(typeName);
+
+        private static bool IsAttribute(string name, HashSet<string> aliases) => name is AttributeName or AttributeName + "Attribute" || aliases.Contains(name);
 
         private static ImmutableArray<string> ParameterTypeNames(MethodDeclarationSyntax method)
             => method.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : SyntaxNames.LastName(p.Type)).ToImmutableArray();

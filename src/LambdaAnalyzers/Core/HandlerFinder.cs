@@ -24,6 +24,7 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private readonly Lazy<Dictionary<IMethodSymbol, (int Order, Deployment.DeployedFunction Function)>> _namedByDeploymentFiles;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _bootstrapDelegates;
+        private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<HashSet<string>> _aliases;
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
         private readonly ConcurrentDictionary<IMethodSymbol, Handler?> _classified = new(SymbolEqualityComparer.Default);
@@ -52,6 +53,7 @@ namespace LambdaAnalyzers
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
             _bootstrapDelegates = new(() => FindBootstrapDelegates(CancellationToken.None).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), HandlerCandidates.ReadAhead);
             _aliases = new(() => HandlerCandidates.AliasesIn(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _treeOrder = new(() => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -119,6 +121,16 @@ namespace LambdaAnalyzers
             return (1, _treeOrder.Value.TryGetValue(declaration.SyntaxTree, out var tree) ? tree : int.MaxValue, declaration.Span.Start);
         }
 
+        /// <summary>The using aliases naming the context or the attribute, every tree read by the threads that need them.</summary>
+        private HashSet<string> Aliases
+        {
+            get
+            {
+                _treesRead.Finish();
+                return _aliases.Value;
+            }
+        }
+
         private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null;
 
         private Handler? Compute(IMethodSymbol method)
@@ -144,7 +156,7 @@ namespace LambdaAnalyzers
         }
 
         private bool IsCandidate(IMethodSymbol method)
-            => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax declaration && HandlerCandidates.IsCandidate(declaration, _aliases.Value));
+            => method.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is MethodDeclarationSyntax declaration && HandlerCandidates.IsCandidate(declaration, Aliases));
 
         private static HandlerDiscovery? Discover(IMethodSymbol method, WellKnownTypes types)
         {

@@ -40,6 +40,7 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private readonly HandlerFinder _handlers;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _rootLambdas;
+        private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<CallSiteIndex> _callSites;
         private readonly Lazy<bool> _rootLambdasBound;
 
@@ -52,7 +53,7 @@ namespace LambdaAnalyzers
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<IMethodSymbol, bool>> _calledBy = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, Lazy<bool>> _namesBound = new();
+        private readonly ConcurrentDictionary<string, SharedWork<SyntaxNode>> _namesBound = new();
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
@@ -64,6 +65,7 @@ namespace LambdaAnalyzers
             _models = models;
             _handlers = handlers;
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.ReadAhead);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _rootLambdasBound = new(
                 () =>
@@ -137,6 +139,16 @@ namespace LambdaAnalyzers
         /// </summary>
         internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
             => Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
+
+        /// <summary>The call-site index, its trees read by every thread that needs it.</summary>
+        private CallSiteIndex CallSites
+        {
+            get
+            {
+                _treesRead.Finish();
+                return _callSites.Value;
+            }
+        }
 
         /// <summary>A handler lambda: nothing calls a lambda by name, so one that is a handler is always a root.</summary>
         private bool IsRoot(IMethodSymbol lambda) => _rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default);
@@ -217,7 +229,8 @@ namespace LambdaAnalyzers
             {
                 foreach (var caller in CallersOf(pending.Pop()))
                 {
-                    if (within.Add(caller))
+                    // An entry point is reached at the walk's first step whoever calls it: its callers lead nowhere sooner.
+                    if (within.Add(caller) && RootFor(caller) is not { IsEntryPoint: true })
                     {
                         pending.Push(caller);
                     }
@@ -333,9 +346,9 @@ namespace LambdaAnalyzers
             {
                 if (onlyWithin.IsDefault)
                 {
-                    _ = _namesBound.GetOrAdd(name, n => new Lazy<bool>(() => BindEveryMemberMentioning(n), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+                    _namesBound.GetOrAdd(name, n => new SharedWork<SyntaxNode>(CallSites.DeclarationsMentioning(n).ToList(), BindDeclaredBy)).Finish();
                 }
-                else if (!(_namesBound.TryGetValue(name, out var bound) && bound.IsValueCreated))
+                else if (!(_namesBound.TryGetValue(name, out var bound) && bound.IsDone))
                 {
                     BindMembersMentioning(name, onlyWithin);
                 }
@@ -361,24 +374,23 @@ namespace LambdaAnalyzers
                 ? type.DeclaringSyntaxReferences
                 : default;
 
-        private bool BindEveryMemberMentioning(string name)
-        {
-            BindMembersMentioning(name, within: default);
-            return true;
-        }
-
-        /// <summary>Binds the members mentioning <paramref name="name"/>, inside <paramref name="within"/> when given.</summary>
+        /// <summary>Binds the members mentioning <paramref name="name"/> inside <paramref name="within"/>.</summary>
         private void BindMembersMentioning(string name, ImmutableArray<SyntaxReference> within)
         {
-            foreach (var declaration in _callSites.Value.DeclarationsMentioning(name))
+            foreach (var declaration in CallSites.DeclarationsMentioning(name))
             {
-                if (within.IsDefault || within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
+                if (within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
                 {
-                    foreach (var candidate in DeclaredBy(declaration))
-                    {
-                        CalleesOf(candidate);
-                    }
+                    BindDeclaredBy(declaration);
                 }
+            }
+        }
+
+        private void BindDeclaredBy(SyntaxNode declaration)
+        {
+            foreach (var candidate in DeclaredBy(declaration))
+            {
+                CalleesOf(candidate);
             }
         }
 
@@ -649,7 +661,7 @@ namespace LambdaAnalyzers
             {
                 var current = pending.Pop();
                 yield return current;
-                foreach (var baseList in _callSites.Value.DeclarationsMentioning(current.Name).OfType<BaseListSyntax>())
+                foreach (var baseList in CallSites.DeclarationsMentioning(current.Name).OfType<BaseListSyntax>())
                 {
                     if (baseList.Parent is BaseTypeDeclarationSyntax declaration
                         && _models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is INamedTypeSymbol derived
