@@ -106,6 +106,13 @@ if (args.Length > 1 && args[0] == "allocations")
     return;
 }
 
+// `-- expansions N`: which names the path looked for callers by, and how many declarations each bound.
+if (args.Length > 1 && args[0] == "expansions")
+{
+    ExpansionsProbe.Run(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    return;
+}
+
 if (args.Length > 1 && args[0] == "probe")
 {
     LambdaAnalyzers.Benchmarks.AnalyzerCost.AnalyzeOnce(SyntheticProject.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture)), System.Collections.Immutable.ImmutableArray.Create<Microsoft.CodeAnalysis.Diagnostics.DiagnosticAnalyzer>(new ModelSharingProbe()));
