@@ -32,9 +32,9 @@ namespace LambdaAnalyzers
             {
                 foreach (var method in Facts.GetValue(tree, ReadTree).Methods)
                 {
-                    if (Matches(method.Parameters, method.Attributes, aliases))
+                    if (IsCandidate(method, aliases))
                     {
-                        yield return method.Syntax;
+                        yield return method;
                     }
                 }
             }
@@ -75,18 +75,9 @@ namespace LambdaAnalyzers
             return false;
         }
 
-        private static bool Matches(ImmutableArray<string> parameters, ImmutableArray<string> attributes, HashSet<string> aliases)
-            => parameters.Any(p => IsContext(p, aliases)) || attributes.Any(a => IsAttribute(a, aliases));
-
         private static bool IsContext(string typeName, HashSet<string> aliases) => typeName == ContextName || aliases.Contains(typeName);
 
         private static bool IsAttribute(string name, HashSet<string> aliases) => name is AttributeName or AttributeName + "Attribute" || aliases.Contains(name);
-
-        private static ImmutableArray<string> ParameterTypeNames(MethodDeclarationSyntax method)
-            => method.ParameterList.Parameters.Select(p => p.Type is null ? string.Empty : SyntaxNames.LastName(p.Type)).ToImmutableArray();
-
-        private static ImmutableArray<string> AttributeNames(MethodDeclarationSyntax method)
-            => method.AttributeLists.SelectMany(l => l.Attributes).Select(a => SyntaxNames.LastName(a.Name)).ToImmutableArray();
 
         private static TreeFacts Read(SyntaxTree tree)
         {
@@ -96,17 +87,19 @@ namespace LambdaAnalyzers
                 .Where(u => u.Alias is not null && u.Name is not null && SyntaxNames.LastName(u.Name) is ContextName or AttributeName or AttributeName + "Attribute")
                 .Select(u => u.Alias!.Name.Identifier.ValueText)
                 .ToImmutableArray();
+
+            // Every method of every tree passes through here: kept when it has parameters or attributes,
+            // and its names read only when asked (IsCandidate), once the project's aliases are known.
             var methods = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
                 .OfType<MethodDeclarationSyntax>()
-                .Select(m => new MethodFacts(m, ParameterTypeNames(m), AttributeNames(m)))
-                .Where(m => m.Parameters.Length > 0 || m.Attributes.Length > 0)
+                .Where(m => m.ParameterList.Parameters.Count > 0 || m.AttributeLists.Count > 0)
                 .ToImmutableArray();
             return new TreeFacts(aliases, methods);
         }
 
         private sealed class TreeFacts
         {
-            public TreeFacts(ImmutableArray<string> aliases, ImmutableArray<MethodFacts> methods)
+            public TreeFacts(ImmutableArray<string> aliases, ImmutableArray<MethodDeclarationSyntax> methods)
             {
                 Aliases = aliases;
                 Methods = methods;
@@ -114,23 +107,7 @@ namespace LambdaAnalyzers
 
             public ImmutableArray<string> Aliases { get; }
 
-            public ImmutableArray<MethodFacts> Methods { get; }
-        }
-
-        private sealed class MethodFacts
-        {
-            public MethodFacts(MethodDeclarationSyntax syntax, ImmutableArray<string> parameters, ImmutableArray<string> attributes)
-            {
-                Syntax = syntax;
-                Parameters = parameters;
-                Attributes = attributes;
-            }
-
-            public MethodDeclarationSyntax Syntax { get; }
-
-            public ImmutableArray<string> Parameters { get; }
-
-            public ImmutableArray<string> Attributes { get; }
+            public ImmutableArray<MethodDeclarationSyntax> Methods { get; }
         }
     }
 }

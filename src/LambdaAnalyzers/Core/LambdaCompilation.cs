@@ -16,7 +16,10 @@ namespace LambdaAnalyzers
     /// </summary>
     internal sealed class LambdaCompilation
     {
-        private static readonly ConditionalWeakTable<Compilation, LambdaCompilation> Cache = new();
+        // Every rule's compilation-start action asks at once; a table's factory may run on each of them, so the
+        // table holds a Lazy and only the one it keeps is ever created (resolving the well-known types 24 times
+        // over cost more than any rule's own work).
+        private static readonly ConditionalWeakTable<Compilation, Lazy<LambdaCompilation>> Cache = new();
 
         private readonly Compilation _compilation;
         private readonly SemanticModelCache _models;
@@ -71,7 +74,18 @@ namespace LambdaAnalyzers
 
         /// <summary>Whether a member's body holds a handler lambda (a bootstrap delegate written as a lambda).</summary>
         public bool HoldsHandlerLambdas(ISymbol member)
-            => _finder.BootstrapDelegates.Any(d => d.MethodKind == MethodKind.AnonymousFunction && SymbolEqualityComparer.Default.Equals(d.ContainingSymbol, member));
+        {
+            // Asked of every member's block: no closure, and nothing to look at without a bootstrap.
+            foreach (var handler in _finder.BootstrapDelegates)
+            {
+                if (handler.MethodKind == MethodKind.AnonymousFunction && SymbolEqualityComparer.Default.Equals(handler.ContainingSymbol, member))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         /// <summary>The handler a method is, or else the handler whose per-invocation path first reaches it.</summary>
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
@@ -107,6 +121,6 @@ namespace LambdaAnalyzers
         }
 
         public static LambdaCompilation For(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
-            => Cache.GetValue(compilation, c => new LambdaCompilation(c, options));
+            => Cache.GetValue(compilation, c => new Lazy<LambdaCompilation>(() => new LambdaCompilation(c, options), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }
 }

@@ -44,9 +44,10 @@ namespace LambdaAnalyzers.Rules
 
         private static void Check(IMethodSymbol method, ImmutableArray<IOperation> bodies, LambdaCompilation lambda, OperationBlockAnalysisContext context)
         {
-            if (lambda.HandlerFor(method) is not { } handler
+            // Every method's block comes here: the parameter test first, it needs nothing computed.
+            if (method.Parameters.Length == 0
+                || lambda.HandlerFor(method) is not { } handler
                 || handler.Trigger is not (Trigger.QueuePoll or Trigger.StreamPoll)
-                || method.Parameters.Length == 0
                 || method.Parameters[0].Type.IsOrDerivesFrom(lambda.Types.KafkaEvent)
                 || lambda.Types.IsPartialBatchResponse(method.ReturnType))
             {
