@@ -106,6 +106,24 @@ if (args.Length > 1 && args[0] == "allocations")
     return;
 }
 
+// `-- compile N`: the compiler alone, diagnostics only and a whole compile to an assembly, best of three each.
+if (args.Length > 1 && args[0] == "compile")
+{
+    var size = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+    for (var run = 0; run < 5; run++)
+    {
+        var diagnostics = Stopwatch.StartNew();
+        SyntheticProject.Create(size).GetDiagnostics();
+        diagnostics.Stop();
+        var emit = Stopwatch.StartNew();
+        var emitted = SyntheticProject.Create(size).Emit(new MemoryStream(), pdbStream: new MemoryStream());
+        emit.Stop();
+        Console.WriteLine($"diagnostics {diagnostics.ElapsedMilliseconds:N0} ms, emit with pdb {emit.ElapsedMilliseconds:N0} ms ({(emitted.Success ? "ok" : string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error).Take(3)))})");
+    }
+
+    return;
+}
+
 // `-- expansions N`: which names the path looked for callers by, and how many declarations each bound.
 if (args.Length > 1 && args[0] == "expansions")
 {
