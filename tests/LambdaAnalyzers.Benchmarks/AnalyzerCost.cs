@@ -100,7 +100,7 @@ public static class AnalyzerCost
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: Environment.GetEnvironmentVariable("SEQ") != "1", logAnalyzerExecutionTime: logExecutionTime));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !Sequential, logAnalyzerExecutionTime: logExecutionTime));
         var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).Result;
         watch.Stop();
         var diagnostics = result.GetAllDiagnostics();
@@ -227,6 +227,9 @@ public static class AnalyzerCost
     }
 
     /// <summary>Every analyzer over a fresh project, three times.</summary>
+    /// <summary>Analyze on one thread (`build N sequential`): no waiting on other rules in the logged times, for comparing two versions.</summary>
+    public static bool Sequential { get; set; }
+
     public static void BuildOnly(int handlers)
     {
         var logged = new List<double>();
@@ -344,7 +347,7 @@ public static class AnalyzerCost
     {
         var model = compilation.GetSemanticModel(tree);
         model.GetDiagnostics();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: Environment.GetEnvironmentVariable("SEQ") != "1", logAnalyzerExecutionTime: perAnalyzer is not null));
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !Sequential, logAnalyzerExecutionTime: perAnalyzer is not null));
         var watch = Stopwatch.StartNew();
         var result = withAnalyzers.GetAnalysisResultAsync(model, filterSpan: null, CancellationToken.None).Result;
         var elapsed = watch.Elapsed.TotalMilliseconds;

@@ -51,6 +51,7 @@ if (args.Length > 1 && args[0] == "keystrokes")
 // `-- build N`: every analyzer over an N-handler project, three times, and nothing else (for a profiler).
 if (args.Length > 1 && args[0] == "build")
 {
+    AnalyzerCost.Sequential = args.Contains("sequential");
     AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
     return;
 }
