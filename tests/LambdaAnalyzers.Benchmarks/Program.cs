@@ -48,7 +48,7 @@ if (args.Length > 1 && args[0] == "keystrokes")
     return;
 }
 
-// `-- build N`: every analyzer over an N-handler project, three times, and nothing else (for a profiler).
+// `-- build N [sequential]`: every analyzer over an N-handler project, ten times, the logged times and nothing else (also for a profiler).
 if (args.Length > 1 && args[0] == "build")
 {
     AnalyzerCost.Sequential = args.Contains("sequential");
