@@ -90,10 +90,28 @@ namespace LambdaAnalyzers
         /// property initializer; a type's base list.
         /// </summary>
         public IEnumerable<SyntaxNode> DeclarationsMentioning(string name)
+            => SpelledAs(name).SelectMany(n => WithKey(CallSiteReader.KeyOf(n)));
+
+        /// <summary>
+        /// The declarations that may call a static member <paramref name="name"/> of one of <paramref name="types"/>
+        /// (its type and the types deriving from it, which inherit it): those that mention the name unqualified or
+        /// after an expression, and those that qualify it with one of the types' names (or a using alias of one).
+        /// <c>OtherHelper.Load()</c> cannot call <c>Helper.Load</c>, and asking about one must not bind the
+        /// callers of every method of that name.
+        /// </summary>
+        public IEnumerable<SyntaxNode> DeclarationsCallingStatic(string name, IEnumerable<string> types)
         {
-            var spellings = new[] { name }.Concat(Current(_merged.AliasesOf(name)).Concat(_changed.AliasesOf(name)).Select(a => a.Alias));
-            return spellings.SelectMany(n => Current(_merged.DeclarationsMentioning(n)).Concat(_changed.DeclarationsMentioning(n)));
+            var member = CallSiteReader.KeyOf(name);
+            return WithKey(CallSiteReader.Unqualified(member))
+                .Concat(types.SelectMany(SpelledAs).SelectMany(type => WithKey(CallSiteReader.Qualified(CallSiteReader.KeyOf(type), member))))
+                .Distinct();
         }
+
+        /// <summary>A name and the using aliases that spell it.</summary>
+        private IEnumerable<string> SpelledAs(string name)
+            => new[] { name }.Concat(Current(_merged.AliasesOf(name)).Concat(_changed.AliasesOf(name)).Select(a => a.Alias));
+
+        private IEnumerable<SyntaxNode> WithKey(ulong key) => Current(_merged.WithKey(key)).Concat(_changed.WithKey(key));
 
         private IEnumerable<SyntaxNode> Current(IEnumerable<SyntaxNode> declarations)
             => _notInMerged.Count == 0 ? declarations : declarations.Where(d => !_notInMerged.Contains(d.SyntaxTree));
@@ -126,8 +144,8 @@ namespace LambdaAnalyzers
                 }
             }
 
-            public IEnumerable<SyntaxNode> DeclarationsMentioning(string name)
-                => _declarationsMentioning.TryGetValue(CallSiteReader.KeyOf(name), out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>();
+            public IEnumerable<SyntaxNode> WithKey(ulong key)
+                => _declarationsMentioning.TryGetValue(key, out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>();
 
             public IEnumerable<(string Alias, SyntaxTree Tree)> AliasesOf(string name)
                 => _aliasesOf.TryGetValue(name, out var aliases) ? aliases : Enumerable.Empty<(string, SyntaxTree)>();

@@ -54,6 +54,12 @@ namespace LambdaAnalyzers
             return key;
         }
 
+        /// <summary>The key of a name spelled after <c>Qualifier.</c>, the qualifier a single word (<c>Helper.Load</c>, <c>Ns.Helper.Load</c>).</summary>
+        public static ulong Qualified(ulong qualifier, ulong name) => (((qualifier ^ '.') * FnvPrime) ^ name) * FnvPrime;
+
+        /// <summary>The key of a name spelled otherwise: alone (<c>Load()</c>), or after an expression (<c>Make().Load</c>, <c>x?.Load</c>, <c>List&lt;T&gt;.Load</c>).</summary>
+        public static ulong Unqualified(ulong name) => ((name ^ '.') * FnvPrime) ^ 0x5bd1e995UL;
+
         /// <summary>A tree's declarations by the keys of the names they mention, and its using aliases.</summary>
         public static TreeNames Read(SyntaxTree tree)
         {
@@ -77,14 +83,14 @@ namespace LambdaAnalyzers
         /// under the declaration whose code holds them. The reference for the text reading (tests), and how
         /// code outside types (top-level statements) is read.
         /// </summary>
-        internal static IEnumerable<(string Name, SyntaxNode Declaration)> MentionsBySyntax(SyntaxTree tree)
+        internal static IEnumerable<(string Name, string? Qualifier, SyntaxNode Declaration)> MentionsBySyntax(SyntaxTree tree)
         {
-            var mentions = new List<(string, SyntaxNode)>();
-            WalkSyntax(tree.GetRoot(), declaration: null, (name, declaration) => mentions.Add((name, declaration)), new List<(string, string)>());
+            var mentions = new List<(string, string?, SyntaxNode)>();
+            WalkSyntax(tree.GetRoot(), declaration: null, (name, qualifier, declaration) => mentions.Add((name, qualifier, declaration)), new List<(string, string)>());
             return mentions;
         }
 
-        private static void WalkSyntax(SyntaxNode start, SyntaxNode? declaration, Action<string, SyntaxNode> mention, List<(string Alias, string Target)> aliases)
+        private static void WalkSyntax(SyntaxNode start, SyntaxNode? declaration, Action<string, string?, SyntaxNode> mention, List<(string Alias, string Target)> aliases)
         {
             var stack = new Stack<(SyntaxNode Node, SyntaxNode? Declaration)>();
             stack.Push((start, declaration));
@@ -118,35 +124,58 @@ namespace LambdaAnalyzers
             }
         }
 
-        private static void MentionNamesCalledBy(SyntaxNode node, SyntaxNode declaration, Action<string, SyntaxNode> mention)
+        private static void MentionNamesCalledBy(SyntaxNode node, SyntaxNode declaration, Action<string, string?, SyntaxNode> mention)
         {
             switch (node)
             {
                 case SimpleNameSyntax name:
-                    mention(name.Identifier.ValueText, declaration);
+                    mention(name.Identifier.ValueText, QualifierOf(name), declaration);
                     break;
                 case ImplicitObjectCreationExpressionSyntax or ConstructorInitializerSyntax:
-                    mention(ImplicitConstruction, declaration);
+                    mention(ImplicitConstruction, null, declaration);
                     break;
                 case ElementAccessExpressionSyntax or ElementBindingExpressionSyntax or ImplicitElementAccessSyntax:
-                    mention(ElementAccess, declaration);
+                    mention(ElementAccess, null, declaration);
                     break;
                 case InitializerExpressionSyntax initializer when initializer.IsKind(SyntaxKind.CollectionInitializerExpression):
-                    mention("Add", declaration);
+                    mention("Add", null, declaration);
                     break;
                 case QueryExpressionSyntax:
                     foreach (var method in QueryMethods)
                     {
-                        mention(method, declaration);
+                        mention(method, null, declaration);
                     }
 
                     break;
                 case InterpolatedStringExpressionSyntax:
-                    mention(Interpolation, declaration);
-                    mention("AppendLiteral", declaration);
-                    mention("AppendFormatted", declaration);
+                    mention(Interpolation, null, declaration);
+                    mention("AppendLiteral", null, declaration);
+                    mention("AppendFormatted", null, declaration);
                     break;
             }
+        }
+
+        /// <summary>The word right before a name's dot (<c>Helper</c> in <c>Ns.Helper.Load</c>), or null when an expression or nothing is.</summary>
+        private static string? QualifierOf(SimpleNameSyntax name)
+        {
+            var left = name.Parent switch
+            {
+                MemberAccessExpressionSyntax access when access.Name == name => access.Expression,
+                QualifiedNameSyntax qualified when qualified.Right == name => qualified.Left,
+                _ => null,
+            };
+            return left switch
+            {
+                IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+                MemberAccessExpressionSyntax { Name: IdentifierNameSyntax last } => last.Identifier.ValueText,
+                MemberBindingExpressionSyntax { Name: IdentifierNameSyntax last } => last.Identifier.ValueText,
+                QualifiedNameSyntax { Right: IdentifierNameSyntax last } => last.Identifier.ValueText,
+                AliasQualifiedNameSyntax { Name: IdentifierNameSyntax last } => last.Identifier.ValueText,
+                PredefinedTypeSyntax predefined => predefined.Keyword.ValueText,
+                ThisExpressionSyntax => "this",
+                BaseExpressionSyntax => "base",
+                _ => null,
+            };
         }
 
         // A marker for "between members": a type or namespace body, whose nodes belong to no declaration.
@@ -279,9 +308,21 @@ namespace LambdaAnalyzers
                 }
             }
 
-            public void Mention(string name, SyntaxNode declaration) => Mention(KeyOf(name), declaration);
+            public void Mention(string name, string? qualifier, SyntaxNode declaration)
+            {
+                var key = KeyOf(name);
+                Mention(key, declaration);
+                Mention(qualifier is null ? Unqualified(key) : Qualified(KeyOf(qualifier), key), declaration);
+            }
 
             public TreeNames Done() => new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
+
+            /// <summary>A call form's pseudo-name, which no word qualifies.</summary>
+            private void MentionCallForm(ulong key, SyntaxNode declaration)
+            {
+                Mention(key, declaration);
+                Mention(Unqualified(key), declaration);
+            }
 
             private void Mention(ulong key, SyntaxNode declaration)
             {
@@ -336,6 +377,8 @@ namespace LambdaAnalyzers
                 var c = _buffer;
                 var n = span.Length;
                 var sawNew = false;
+                var lastWordEnd = -1;
+                var lastWord = 0UL;
                 var i = 0;
                 while (i < n)
                 {
@@ -345,24 +388,27 @@ namespace LambdaAnalyzers
                         var start = i;
                         var key = ReadWord(c, ref i, n);
                         Mention(key, declaration);
+                        Mention(QualifiedByWord(c, start, lastWordEnd) ? Qualified(lastWord, key) : Unqualified(key), declaration);
+                        lastWordEnd = i;
+                        lastWord = key;
                         var plain = i - start;
                         if (Is(c, start, plain, "new"))
                         {
                             sawNew = true;
                             if (!StartsWord(c, SkipSpace(c, i, n), n))
                             {
-                                Mention(ImplicitConstructionKey, declaration); // `new()`, `new(args)`; `new[]`, `new {` too, harmlessly
+                                MentionCallForm(ImplicitConstructionKey, declaration); // `new()`, `new(args)`; `new[]`, `new {` too, harmlessly
                             }
                         }
                         else if ((Is(c, start, plain, "this") || Is(c, start, plain, "base")) && At(c, SkipSpace(c, i, n), n, '('))
                         {
-                            Mention(ImplicitConstructionKey, declaration); // `: this(...)`, `: base(...)`
+                            MentionCallForm(ImplicitConstructionKey, declaration); // `: this(...)`, `: base(...)`
                         }
                         else if (Is(c, start, plain, "from"))
                         {
                             foreach (var method in QueryMethodKeys)
                             {
-                                Mention(method, declaration);
+                                MentionCallForm(method, declaration);
                             }
                         }
 
@@ -380,23 +426,53 @@ namespace LambdaAnalyzers
 
                             continue;
                         case '[':
-                            Mention(ElementAccessKey, declaration);
+                            MentionCallForm(ElementAccessKey, declaration);
                             break;
                         case '$' when i + 1 < n && c[i + 1] is '"' or '@' or '$':
                             foreach (var interpolation in InterpolationKeys)
                             {
-                                Mention(interpolation, declaration);
+                                MentionCallForm(interpolation, declaration);
                             }
 
                             break;
                         case '{' when sawNew:
                             // A collection initializer is the initializer of a `new`, or nested in one (`Items = { 1, 2 }`).
-                            Mention(AddKey, declaration);
+                            MentionCallForm(AddKey, declaration);
                             break;
                     }
 
                     i++;
                 }
+            }
+        }
+
+        /// <summary>Whether the word at <paramref name="start"/> follows <c>.</c> right after the last word, on its line (not <c>?.</c>, <c>&gt;.</c>, <c>).</c>).</summary>
+        private static bool QualifiedByWord(char[] c, int start, int lastWordEnd)
+        {
+            // Across a line break a word or a dot may be a line comment's (`Helper // the helper` then `.Load()`
+            // on the next line; a comment ending `... node.` then `Load()`): no qualifier is taken from there.
+            var j = SkipSpaceBack(c, start - 1);
+            if (j < 0 || c[j] != '.')
+            {
+                return false;
+            }
+
+            j = SkipSpaceBack(c, j - 1);
+            return j >= 0 && j == lastWordEnd - 1;
+
+            static int SkipSpaceBack(char[] c, int j)
+            {
+                while (j >= 0 && char.IsWhiteSpace(c[j]))
+                {
+                    if (c[j] is '\n' or '\r')
+                    {
+                        return -1;
+                    }
+
+                    j--;
+                }
+
+                return j;
             }
         }
 

@@ -332,7 +332,9 @@ namespace LambdaAnalyzers
         /// The members whose code reaches <paramref name="method"/>. Every caller mentions one of the names the
         /// member is called by (or is a handler lambda), so once the code of every member mentioning those names
         /// is bound, the callers bound so far are all of them. A name is expanded once per compilation: many
-        /// classes with a method of the same name would otherwise make each question scan all the others.
+        /// classes with a method of the same name would otherwise make each question scan all the others. A
+        /// static member's name is expanded only in code that may call it through its types
+        /// (<see cref="CallSiteIndex.DeclarationsCallingStatic"/>), once per name and types.
         /// </summary>
         private ImmutableArray<IMethodSymbol> CallersOf(IMethodSymbol method)
         {
@@ -342,15 +344,22 @@ namespace LambdaAnalyzers
             }
 
             var onlyWithin = OnlyCallableWithin(method);
+            var staticHosts = StaticHosts(method);
             foreach (var name in NamesAtCallSites(method))
             {
+                if (_namesBound.TryGetValue(name, out var everyMention) && everyMention.IsDone)
+                {
+                    continue;
+                }
+
                 if (onlyWithin.IsDefault)
                 {
-                    _namesBound.GetOrAdd(name, n => new SharedWork<SyntaxNode>(CallSites.DeclarationsMentioning(n).ToList(), BindDeclaredBy)).Finish();
+                    var expansion = staticHosts is null ? name : $"{name} of {string.Join(", ", staticHosts)}";
+                    _namesBound.GetOrAdd(expansion, _ => new SharedWork<SyntaxNode>(CandidateCallers(name, staticHosts).ToList(), BindDeclaredBy)).Finish();
                 }
-                else if (!(_namesBound.TryGetValue(name, out var bound) && bound.IsDone))
+                else
                 {
-                    BindMembersMentioning(name, onlyWithin);
+                    BindWithin(CandidateCallers(name, staticHosts), onlyWithin);
                 }
             }
 
@@ -374,10 +383,25 @@ namespace LambdaAnalyzers
                 ? type.DeclaringSyntaxReferences
                 : default;
 
-        /// <summary>Binds the members mentioning <paramref name="name"/> inside <paramref name="within"/>.</summary>
-        private void BindMembersMentioning(string name, ImmutableArray<SyntaxReference> within)
+        /// <summary>
+        /// The names of the types through which code can call a static member: its own type and the source types
+        /// deriving from it (static members are inherited). Null for any other member, and for a static member
+        /// that is not called as <c>Type.Member</c> (extension methods, static abstract or virtual ones).
+        /// </summary>
+        private IReadOnlyList<string>? StaticHosts(IMethodSymbol method)
+            => method is { IsStatic: true, IsExtensionMethod: false, IsAbstract: false, IsVirtual: false, MethodKind: MethodKind.Ordinary or MethodKind.PropertyGet or MethodKind.PropertySet }
+               && method.ContainingType is { TypeKind: TypeKind.Class or TypeKind.Struct or TypeKind.Interface, CanBeReferencedByName: true } type
+                ? SelfAndDerivedInSource(type).Select(t => t.Name).Distinct().OrderBy(n => n, StringComparer.Ordinal).ToList()
+                : null;
+
+        /// <summary>The declarations that may call a member by <paramref name="name"/>: those mentioning it, or for a static member those that may call it through one of its hosts.</summary>
+        private IEnumerable<SyntaxNode> CandidateCallers(string name, IReadOnlyList<string>? staticHosts)
+            => staticHosts is null ? CallSites.DeclarationsMentioning(name) : CallSites.DeclarationsCallingStatic(name, staticHosts);
+
+        /// <summary>Binds the members of <paramref name="declarations"/> inside <paramref name="within"/>.</summary>
+        private void BindWithin(IEnumerable<SyntaxNode> declarations, ImmutableArray<SyntaxReference> within)
         {
-            foreach (var declaration in CallSites.DeclarationsMentioning(name))
+            foreach (var declaration in declarations)
             {
                 if (within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
                 {

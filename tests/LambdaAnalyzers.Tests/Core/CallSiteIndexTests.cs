@@ -84,11 +84,18 @@ namespace LambdaAnalyzers.Tests.Core
             {
                 var tree = CSharpSyntaxTree.ParseText(text, path: path);
                 var read = CallSiteReader.Read(tree).Mentions.ToHashSet();
-                foreach (var (name, declaration) in CallSiteReader.MentionsBySyntax(tree))
+                foreach (var (name, qualifier, declaration) in CallSiteReader.MentionsBySyntax(tree))
                 {
+                    var where = $"{path}: '{qualifier}.{name}' in the {declaration.Kind()} at {declaration.GetLocation().GetLineSpan().StartLinePosition}";
+                    var key = CallSiteReader.KeyOf(name);
+                    Assert.True(read.Contains((key, declaration)), where);
+
+                    // A static member's callers are looked for by the word before the dot: the text must say the
+                    // syntax's word, or else that it could not tell.
                     Assert.True(
-                        read.Contains((CallSiteReader.KeyOf(name), declaration)),
-                        $"{path}: '{name}' in the {declaration.Kind()} at {declaration.GetLocation().GetLineSpan().StartLinePosition}");
+                        read.Contains((CallSiteReader.Unqualified(key), declaration))
+                        || (qualifier is not null && read.Contains((CallSiteReader.Qualified(CallSiteReader.KeyOf(qualifier), key), declaration))),
+                        where + ", qualified");
                     checkedMentions++;
                 }
             }
@@ -107,7 +114,9 @@ namespace LambdaAnalyzers.Tests.Core
                     (2) { }
                 public @Escaped(int x) : this // a comment
                     () { }
-                int Tricky() => Abc() + @class() + Abc() + Ze​ro() + 1.GetHashCode();
+                int Tricky() => \u0041bc() + @class() + Ab\u0063() + Ze\u200Bro() + Zer\u200Bo() + 1.GetHashCode() + Escaped // not the qualifier
+                    .Static() + Escaped . Static() + global::Escaped.Static() + @Escaped.@Static() + \u0045scaped.Static() + string.Empty.Length;
+                static int Static() => 0;
                 int Abc() => 0;
                 int @class() => 0;
                 int Zero() => 0;
