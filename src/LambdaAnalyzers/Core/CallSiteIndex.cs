@@ -90,7 +90,7 @@ namespace LambdaAnalyzers
         /// property initializer; a type's base list.
         /// </summary>
         public IEnumerable<SyntaxNode> DeclarationsMentioning(string name)
-            => SpelledAs(name).SelectMany(n => WithKey(CallSiteReader.KeyOf(n)));
+            => SpelledAs(name).SelectMany(n => WithKey(CallSiteReader.KeyOf(n))).Select(m => m.Declaration);
 
         /// <summary>
         /// The declarations that may call a static member <paramref name="name"/> of one of <paramref name="types"/>
@@ -101,20 +101,18 @@ namespace LambdaAnalyzers
         /// </summary>
         public IEnumerable<SyntaxNode> DeclarationsCallingStatic(string name, IEnumerable<string> types)
         {
-            var member = CallSiteReader.KeyOf(name);
-            return WithKey(CallSiteReader.Unqualified(member))
-                .Concat(types.SelectMany(SpelledAs).SelectMany(type => WithKey(CallSiteReader.Qualified(CallSiteReader.KeyOf(type), member))))
-                .Distinct();
+            var through = new HashSet<ulong>(types.SelectMany(SpelledAs).Select(CallSiteReader.KeyOf));
+            return WithKey(CallSiteReader.KeyOf(name)).Where(m => m.Spellings.MayBeAloneOrAfter(through)).Select(m => m.Declaration);
         }
 
         /// <summary>A name and the using aliases that spell it.</summary>
         private IEnumerable<string> SpelledAs(string name)
             => new[] { name }.Concat(Current(_merged.AliasesOf(name)).Concat(_changed.AliasesOf(name)).Select(a => a.Alias));
 
-        private IEnumerable<SyntaxNode> WithKey(ulong key) => Current(_merged.WithKey(key)).Concat(_changed.WithKey(key));
+        private IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> WithKey(ulong key) => Current(_merged.WithKey(key)).Concat(_changed.WithKey(key));
 
-        private IEnumerable<SyntaxNode> Current(IEnumerable<SyntaxNode> declarations)
-            => _notInMerged.Count == 0 ? declarations : declarations.Where(d => !_notInMerged.Contains(d.SyntaxTree));
+        private IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> Current(IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> mentions)
+            => _notInMerged.Count == 0 ? mentions : mentions.Where(m => !_notInMerged.Contains(m.Declaration.SyntaxTree));
 
         private IEnumerable<(string Alias, SyntaxTree Tree)> Current(IEnumerable<(string Alias, SyntaxTree Tree)> aliases)
             => _notInMerged.Count == 0 ? aliases : aliases.Where(a => !_notInMerged.Contains(a.Tree));
@@ -123,7 +121,7 @@ namespace LambdaAnalyzers
         private sealed class Merged
         {
             private readonly HashSet<SyntaxTree> _trees;
-            private readonly Dictionary<ulong, List<SyntaxNode>> _declarationsMentioning = new();
+            private readonly Dictionary<ulong, List<(SyntaxNode Declaration, Spellings Spellings)>> _declarationsMentioning = new();
             private readonly Dictionary<string, List<(string Alias, SyntaxTree Tree)>> _aliasesOf = new();
 
             public Merged(List<SyntaxTree> trees)
@@ -132,9 +130,9 @@ namespace LambdaAnalyzers
                 foreach (var tree in trees)
                 {
                     var names = Trees.GetValue(tree, ReadTree);
-                    foreach (var (key, declaration) in names.Mentions)
+                    foreach (var (key, declaration, spellings) in names.Mentions)
                     {
-                        Add(_declarationsMentioning, key, declaration);
+                        Add(_declarationsMentioning, key, (declaration, spellings));
                     }
 
                     foreach (var (alias, target) in names.Aliases)
@@ -144,8 +142,8 @@ namespace LambdaAnalyzers
                 }
             }
 
-            public IEnumerable<SyntaxNode> WithKey(ulong key)
-                => _declarationsMentioning.TryGetValue(key, out var declarations) ? declarations : Enumerable.Empty<SyntaxNode>();
+            public IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> WithKey(ulong key)
+                => _declarationsMentioning.TryGetValue(key, out var declarations) ? declarations : Enumerable.Empty<(SyntaxNode, Spellings)>();
 
             public IEnumerable<(string Alias, SyntaxTree Tree)> AliasesOf(string name)
                 => _aliasesOf.TryGetValue(name, out var aliases) ? aliases : Enumerable.Empty<(string, SyntaxTree)>();

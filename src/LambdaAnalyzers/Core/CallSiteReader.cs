@@ -54,12 +54,6 @@ namespace LambdaAnalyzers
             return key;
         }
 
-        /// <summary>The key of a name spelled after <c>Qualifier.</c>, the qualifier a single word (<c>Helper.Load</c>, <c>Ns.Helper.Load</c>).</summary>
-        public static ulong Qualified(ulong qualifier, ulong name) => (((qualifier ^ '.') * FnvPrime) ^ name) * FnvPrime;
-
-        /// <summary>The key of a name spelled otherwise: alone (<c>Load()</c>), or after an expression (<c>Make().Load</c>, <c>x?.Load</c>, <c>List&lt;T&gt;.Load</c>).</summary>
-        public static ulong Unqualified(ulong name) => ((name ^ '.') * FnvPrime) ^ 0x5bd1e995UL;
-
         /// <summary>A tree's declarations by the keys of the names they mention, and its using aliases.</summary>
         public static TreeNames Read(SyntaxTree tree)
         {
@@ -217,11 +211,11 @@ namespace LambdaAnalyzers
 
             public Reader(SourceText text) => _text = text;
 
-            // Per tree, a flat list of (name, declaration) pairs: a list per name of each small file cost most
-            // of what reading allocated. A name is listed once per declaration.
+            // Per tree, a flat list of (name, declaration, spellings): a list per name of each small file cost
+            // most of what reading allocated. A name is listed once per declaration.
             private readonly List<SyntaxNode> _declarations = new();
-            private readonly List<(ulong Key, int Declaration)> _mentions = new();
-            private readonly HashSet<ulong> _mentionedByCurrent = new();
+            private readonly List<(ulong Key, int Declaration, Spellings Spellings)> _mentions = new();
+            private readonly Dictionary<ulong, int> _mentionedByCurrent = new();
 
             public List<(string Alias, string Target)> Aliases { get; } = new();
 
@@ -309,22 +303,11 @@ namespace LambdaAnalyzers
             }
 
             public void Mention(string name, string? qualifier, SyntaxNode declaration)
-            {
-                var key = KeyOf(name);
-                Mention(key, declaration);
-                Mention(qualifier is null ? Unqualified(key) : Qualified(KeyOf(qualifier), key), declaration);
-            }
+                => Mention(KeyOf(name), qualifier is null ? Spellings.Unqualified : Spellings.QualifiedBy(KeyOf(qualifier)), declaration);
 
             public TreeNames Done() => new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
 
-            /// <summary>A call form's pseudo-name, which no word qualifies.</summary>
-            private void MentionCallForm(ulong key, SyntaxNode declaration)
-            {
-                Mention(key, declaration);
-                Mention(Unqualified(key), declaration);
-            }
-
-            private void Mention(ulong key, SyntaxNode declaration)
+            private void Mention(ulong key, Spellings spelling, SyntaxNode declaration)
             {
                 // A declaration's code is read in one go (declarations do not nest), so it is always the last one listed.
                 if (_declarations.Count == 0 || _declarations[_declarations.Count - 1] != declaration)
@@ -333,9 +316,15 @@ namespace LambdaAnalyzers
                     _mentionedByCurrent.Clear();
                 }
 
-                if (_mentionedByCurrent.Add(key))
+                if (_mentionedByCurrent.TryGetValue(key, out var listed))
                 {
-                    _mentions.Add((key, _declarations.Count - 1));
+                    var mention = _mentions[listed];
+                    _mentions[listed] = (mention.Key, mention.Declaration, mention.Spellings.With(spelling));
+                }
+                else
+                {
+                    _mentionedByCurrent.Add(key, _mentions.Count);
+                    _mentions.Add((key, _declarations.Count - 1, spelling));
                 }
             }
 
@@ -387,8 +376,7 @@ namespace LambdaAnalyzers
                     {
                         var start = i;
                         var key = ReadWord(c, ref i, n);
-                        Mention(key, declaration);
-                        Mention(QualifiedByWord(c, start, lastWordEnd) ? Qualified(lastWord, key) : Unqualified(key), declaration);
+                        Mention(key, QualifiedByWord(c, start, lastWordEnd) ? Spellings.QualifiedBy(lastWord) : Spellings.Unqualified, declaration);
                         lastWordEnd = i;
                         lastWord = key;
                         var plain = i - start;
@@ -397,18 +385,18 @@ namespace LambdaAnalyzers
                             sawNew = true;
                             if (!StartsWord(c, SkipSpace(c, i, n), n))
                             {
-                                MentionCallForm(ImplicitConstructionKey, declaration); // `new()`, `new(args)`; `new[]`, `new {` too, harmlessly
+                                Mention(ImplicitConstructionKey, Spellings.Unqualified, declaration); // `new()`, `new(args)`; `new[]`, `new {` too, harmlessly
                             }
                         }
                         else if ((Is(c, start, plain, "this") || Is(c, start, plain, "base")) && At(c, SkipSpace(c, i, n), n, '('))
                         {
-                            MentionCallForm(ImplicitConstructionKey, declaration); // `: this(...)`, `: base(...)`
+                            Mention(ImplicitConstructionKey, Spellings.Unqualified, declaration); // `: this(...)`, `: base(...)`
                         }
                         else if (Is(c, start, plain, "from"))
                         {
                             foreach (var method in QueryMethodKeys)
                             {
-                                MentionCallForm(method, declaration);
+                                Mention(method, Spellings.Unqualified, declaration);
                             }
                         }
 
@@ -426,18 +414,18 @@ namespace LambdaAnalyzers
 
                             continue;
                         case '[':
-                            MentionCallForm(ElementAccessKey, declaration);
+                            Mention(ElementAccessKey, Spellings.Unqualified, declaration);
                             break;
                         case '$' when i + 1 < n && c[i + 1] is '"' or '@' or '$':
                             foreach (var interpolation in InterpolationKeys)
                             {
-                                MentionCallForm(interpolation, declaration);
+                                Mention(interpolation, Spellings.Unqualified, declaration);
                             }
 
                             break;
                         case '{' when sawNew:
                             // A collection initializer is the initializer of a `new`, or nested in one (`Items = { 1, 2 }`).
-                            MentionCallForm(AddKey, declaration);
+                            Mention(AddKey, Spellings.Unqualified, declaration);
                             break;
                     }
 
@@ -666,27 +654,68 @@ namespace LambdaAnalyzers
     internal sealed class TreeNames
     {
         private readonly ImmutableArray<SyntaxNode> _declarations;
-        private readonly (ulong Key, int Declaration)[] _mentions;
+        private readonly (ulong Key, int Declaration, Spellings Spellings)[] _mentions;
 
-        public TreeNames(ImmutableArray<SyntaxNode> declarations, (ulong Key, int Declaration)[] mentions, ImmutableArray<(string Alias, string Target)> aliases)
+        public TreeNames(ImmutableArray<SyntaxNode> declarations, (ulong Key, int Declaration, Spellings Spellings)[] mentions, ImmutableArray<(string Alias, string Target)> aliases)
         {
             _declarations = declarations;
             _mentions = mentions;
             Aliases = aliases;
         }
 
-        /// <summary>Each name (by <see cref="CallSiteReader.KeyOf"/>) with a declaration mentioning it, once per pair.</summary>
-        public IEnumerable<(ulong Key, SyntaxNode Declaration)> Mentions
+        /// <summary>Each name (by <see cref="CallSiteReader.KeyOf"/>) with a declaration mentioning it and how, once per pair.</summary>
+        public IEnumerable<(ulong Key, SyntaxNode Declaration, Spellings Spellings)> Mentions
         {
             get
             {
-                foreach (var (key, declaration) in _mentions)
+                foreach (var (key, declaration, spellings) in _mentions)
                 {
-                    yield return (key, _declarations[declaration]);
+                    yield return (key, _declarations[declaration], spellings);
                 }
             }
         }
 
         public ImmutableArray<(string Alias, string Target)> Aliases { get; }
+    }
+
+    /// <summary>
+    /// How a declaration spells a name: alone or after an expression (<c>Load()</c>, <c>Make().Load</c>,
+    /// <c>x?.Load</c>, <c>List&lt;T&gt;.Load</c>), or after a word and a dot (<c>Helper</c> in
+    /// <c>Ns.Helper.Load</c>). One word is kept exactly; a name spelled after two different words is taken as
+    /// possibly spelled after any.
+    /// </summary>
+    internal readonly struct Spellings
+    {
+        private const byte Alone = 1;
+        private const byte AfterWord = 2;
+        private const byte AfterWords = 4;
+
+        private readonly ulong _word;
+        private readonly byte _forms;
+
+        private Spellings(ulong word, byte forms)
+        {
+            _word = word;
+            _forms = forms;
+        }
+
+        public static Spellings Unqualified => new(0, Alone);
+
+        public static Spellings QualifiedBy(ulong word) => new(word, AfterWord);
+
+        public Spellings With(Spellings other)
+        {
+            var forms = (byte)(_forms | other._forms);
+            if ((_forms & AfterWord) != 0 && (other._forms & AfterWord) != 0 && _word != other._word)
+            {
+                forms |= AfterWords;
+            }
+
+            return new Spellings((_forms & AfterWord) != 0 ? _word : other._word, forms);
+        }
+
+        /// <summary>Whether the name may be spelled alone, or after one of <paramref name="words"/> (by <see cref="CallSiteReader.KeyOf"/>).</summary>
+        public bool MayBeAloneOrAfter(ICollection<ulong> words)
+            => (_forms & (Alone | AfterWords)) != 0 || ((_forms & AfterWord) != 0 && words.Contains(_word));
     }
 }

@@ -81,20 +81,49 @@ namespace LambdaAnalyzers
 
         private static TreeFacts Read(SyntaxTree tree)
         {
-            var root = tree.GetRoot();
-            var aliases = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax)
-                .OfType<UsingDirectiveSyntax>()
-                .Where(u => u.Alias is not null && u.Name is not null && SyntaxNames.LastName(u.Name) is ContextName or AttributeName or AttributeName + "Attribute")
-                .Select(u => u.Alias!.Name.Identifier.ValueText)
-                .ToImmutableArray();
+            // Every tree passes through here: namespaces, types and their members only, without LINQ. A method is
+            // kept when it has parameters or attributes; its names are read only when asked (IsCandidate), once
+            // the project's aliases are known.
+            var aliases = ImmutableArray.CreateBuilder<string>();
+            var methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+            if (tree.GetRoot() is CompilationUnitSyntax unit)
+            {
+                AddAliases(unit.Usings, aliases);
+                AddMethods(unit.Members, aliases, methods);
+            }
 
-            // Every method of every tree passes through here: kept when it has parameters or attributes,
-            // and its names read only when asked (IsCandidate), once the project's aliases are known.
-            var methods = root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax or TypeDeclarationSyntax)
-                .OfType<MethodDeclarationSyntax>()
-                .Where(m => m.ParameterList.Parameters.Count > 0 || m.AttributeLists.Count > 0)
-                .ToImmutableArray();
-            return new TreeFacts(aliases, methods);
+            return new TreeFacts(aliases.ToImmutable(), methods.ToImmutable());
+        }
+
+        private static void AddMethods(SyntaxList<MemberDeclarationSyntax> members, ImmutableArray<string>.Builder aliases, ImmutableArray<MethodDeclarationSyntax>.Builder methods)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax space:
+                        AddAliases(space.Usings, aliases);
+                        AddMethods(space.Members, aliases, methods);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        AddMethods(type.Members, aliases, methods);
+                        break;
+                    case MethodDeclarationSyntax method when method.ParameterList.Parameters.Count > 0 || method.AttributeLists.Count > 0:
+                        methods.Add(method);
+                        break;
+                }
+            }
+        }
+
+        private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, ImmutableArray<string>.Builder aliases)
+        {
+            foreach (var directive in usings)
+            {
+                if (directive is { Alias: { } alias, Name: { } name } && SyntaxNames.LastName(name) is ContextName or AttributeName or AttributeName + "Attribute")
+                {
+                    aliases.Add(alias.Name.Identifier.ValueText);
+                }
+            }
         }
 
         private sealed class TreeFacts

@@ -83,19 +83,16 @@ namespace LambdaAnalyzers.Tests.Core
             foreach (var (path, text) in sources)
             {
                 var tree = CSharpSyntaxTree.ParseText(text, path: path);
-                var read = CallSiteReader.Read(tree).Mentions.ToHashSet();
+                var read = CallSiteReader.Read(tree).Mentions.ToDictionary(m => (m.Key, m.Declaration), m => m.Spellings);
                 foreach (var (name, qualifier, declaration) in CallSiteReader.MentionsBySyntax(tree))
                 {
                     var where = $"{path}: '{qualifier}.{name}' in the {declaration.Kind()} at {declaration.GetLocation().GetLineSpan().StartLinePosition}";
-                    var key = CallSiteReader.KeyOf(name);
-                    Assert.True(read.Contains((key, declaration)), where);
+                    Assert.True(read.TryGetValue((CallSiteReader.KeyOf(name), declaration), out var spellings), where);
 
                     // A static member's callers are looked for by the word before the dot: the text must say the
                     // syntax's word, or else that it could not tell.
-                    Assert.True(
-                        read.Contains((CallSiteReader.Unqualified(key), declaration))
-                        || (qualifier is not null && read.Contains((CallSiteReader.Qualified(CallSiteReader.KeyOf(qualifier), key), declaration))),
-                        where + ", qualified");
+                    var syntaxSpelling = qualifier is null ? System.Array.Empty<ulong>() : new[] { CallSiteReader.KeyOf(qualifier) };
+                    Assert.True(spellings.MayBeAloneOrAfter(syntaxSpelling), where + ", qualified");
                     checkedMentions++;
                 }
             }
