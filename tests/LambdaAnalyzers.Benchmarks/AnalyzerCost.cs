@@ -384,7 +384,7 @@ public static class AnalyzerCost
         }
     }
 
-    /// <summary>One of as many do-nothing analyzers as LambdaAnalyzers has, registered for the operations ours ask for: the driver's dispatch cost alone.</summary>
+    /// <summary>One of as many do-nothing analyzers as LambdaAnalyzers has, each registered for every kind of action ours use: the driver's dispatch cost alone.</summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     private sealed class DispatchOnlyAnalyzer(int index) : DiagnosticAnalyzer
     {
@@ -396,7 +396,16 @@ public static class AnalyzerCost
         {
             context.EnableConcurrentExecution();
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start => start.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation));
+            // Every kind of action some rule of ours registers, so that the floor is an upper bound on dispatch.
+            context.RegisterCompilationStartAction(start =>
+            {
+                start.RegisterOperationAction(
+                    _ => { },
+                    OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.PropertyReference, OperationKind.AnonymousFunction, OperationKind.Literal,
+                    OperationKind.ExpressionStatement, OperationKind.SimpleAssignment, OperationKind.CompoundAssignment, OperationKind.CoalesceAssignment, OperationKind.CatchClause);
+                start.RegisterOperationBlockAction(_ => { });
+                start.RegisterSymbolAction(_ => { }, SymbolKind.Method);
+            });
         }
     }
 
