@@ -56,10 +56,11 @@ if (args.Length > 1 && args[0] == "build")
     return;
 }
 
-// `-- added N [runs]`: what LambdaAnalyzers add over a do-nothing operation analyzer, CPU and wall medians.
+// `-- added N [runs] [dispatch|mirror]`: what LambdaAnalyzers add over a do-nothing operation analyzer, CPU and wall
+// medians; or 24 do-nothing analyzers registering every kind of action ours use; or our rules' own registrations, emptied.
 if (args.Length > 1 && args[0] == "added")
 {
-    AnalyzerCost.Added(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Contains("dispatch"));
+    AnalyzerCost.Added(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5, args.Contains("dispatch"), args.Contains("mirror"));
     return;
 }
 
