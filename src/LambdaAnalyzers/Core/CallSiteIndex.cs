@@ -9,8 +9,8 @@ using Microsoft.CodeAnalysis;
 namespace LambdaAnalyzers
 {
     /// <summary>
-    /// Which member declarations mention a name in their code, before anything is bound: the candidates for "who
-    /// may call this method" before anything is bound. A call, <c>new</c>, property access or method group
+    /// Which member declarations mention a name in their code: the candidates for "who may call this method"
+    /// before anything is bound (read by <see cref="CallSiteReader"/>). A call, <c>new</c>, property access or method group
     /// spells the callee's name at the call site, except for a few forms that call by shape, which are
     /// indexed under the names they call (<c>new()</c>, <c>: base(...)</c>, collection initializers'
     /// <c>Add</c>, query clauses, indexers, interpolated-string handlers). Code outside any member that runs
@@ -181,6 +181,5 @@ namespace LambdaAnalyzers
         public static void ReadAhead(SyntaxTree tree) => Trees.GetValue(tree, ReadTree);
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNames>.CreateValueCallback ReadTree = CallSiteReader.Read;
-
     }
 }

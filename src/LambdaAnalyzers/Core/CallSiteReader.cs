@@ -91,9 +91,13 @@ namespace LambdaAnalyzers
             while (stack.Count > 0)
             {
                 var (node, enclosing) = stack.Pop();
-                if (node is UsingDirectiveSyntax { Alias: { } alias, Name: { } target })
+                if (node is UsingDirectiveSyntax directive)
                 {
-                    aliases.Add((alias.Name.Identifier.ValueText, SyntaxNames.LastName(target)));
+                    if (SyntaxNames.AliasOf(directive) is { } alias)
+                    {
+                        aliases.Add(alias);
+                    }
+
                     continue;
                 }
 
@@ -223,9 +227,9 @@ namespace LambdaAnalyzers
             {
                 foreach (var directive in usings)
                 {
-                    if (directive is { Alias: { } alias, Name: { } target })
+                    if (SyntaxNames.AliasOf(directive) is { } alias)
                     {
-                        Aliases.Add((alias.Name.Identifier.ValueText, SyntaxNames.LastName(target)));
+                        Aliases.Add(alias);
                     }
                 }
             }

@@ -24,10 +24,9 @@ namespace LambdaAnalyzers
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Facts = new();
 
-        /// <summary>Every candidate declaration of the compilation, in tree and document order.</summary>
-        public static IEnumerable<MethodDeclarationSyntax> In(Compilation compilation)
+        /// <summary>Every candidate declaration of the compilation, in tree and document order, given <see cref="AliasesIn"/>.</summary>
+        public static IEnumerable<MethodDeclarationSyntax> In(Compilation compilation, HashSet<string> aliases)
         {
-            var aliases = AliasesIn(compilation);
             foreach (var tree in compilation.SyntaxTrees)
             {
                 foreach (var method in Facts.GetValue(tree, ReadTree).Methods)
@@ -119,9 +118,9 @@ namespace LambdaAnalyzers
         {
             foreach (var directive in usings)
             {
-                if (directive is { Alias: { } alias, Name: { } name } && SyntaxNames.LastName(name) is ContextName or AttributeName or AttributeName + "Attribute")
+                if (SyntaxNames.AliasOf(directive) is { Target: ContextName or AttributeName or AttributeName + "Attribute" } alias)
                 {
-                    aliases.Add(alias.Name.Identifier.ValueText);
+                    aliases.Add(alias.Alias);
                 }
             }
         }

@@ -87,7 +87,7 @@ namespace LambdaAnalyzers
 
             if (MayHaveCandidates)
             {
-                foreach (var declaration in HandlerCandidates.In(_compilation))
+                foreach (var declaration in HandlerCandidates.In(_compilation, Aliases))
                 {
                     if (_models.Get(declaration.SyntaxTree)?.GetDeclaredSymbol(declaration) is IMethodSymbol { MethodKind: MethodKind.Ordinary } method)
                     {

@@ -30,11 +30,11 @@ namespace LambdaAnalyzers
                 case IInvocationOperation { TargetMethod.Name: "GetConnectionString", Arguments.Length: 2 } call when call.TargetMethod.ContainingType.Is(types.ConfigurationExtensions):
                     return Constant(call.Arguments[1].Value) is { } name ? "ConnectionStrings:" + name : null;
                 case IPropertyReferenceOperation { Property.IsIndexer: true, Arguments.Length: 1 } indexer
-                    when types.Implements(indexer.Instance?.Type, types.IConfiguration) == true
+                    when types.Implements(indexer.Instance?.Type, types.IConfiguration)
                          || indexer.Instance is IInvocationOperation { TargetMethod.Name: "GetEnvironmentVariables" } environment && environment.TargetMethod.ContainingType.Is(types.Environment):
                     return Constant(indexer.Arguments[0].Value);
                 case IPropertyReferenceOperation { Property.Name: "Value", Instance: IInvocationOperation { TargetMethod.Name: "GetSection", Arguments.Length: 1 } section }
-                    when types.Implements(section.Instance?.Type, types.IConfiguration) == true:
+                    when types.Implements(section.Instance?.Type, types.IConfiguration):
                     return Constant(section.Arguments[0].Value);
                 default:
                     return null;

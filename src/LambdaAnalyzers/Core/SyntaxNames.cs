@@ -14,5 +14,9 @@ namespace LambdaAnalyzers
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => string.Empty,
         };
+
+        /// <summary><c>using Svc = Shapes.AliasedService;</c> → (<c>Svc</c>, <c>AliasedService</c>); null for any other using.</summary>
+        public static (string Alias, string Target)? AliasOf(UsingDirectiveSyntax directive)
+            => directive is { Alias: { } alias, Name: { } target } ? (alias.Name.Identifier.ValueText, LastName(target)) : null;
     }
 }
