@@ -49,8 +49,8 @@ public static class AnalyzerCost
 
             // The compiler alone, two ways: its diagnostics (binding every body: the least a build's compile
             // does) and a whole compile to an assembly with its PDB, as a build's compile step produces.
-            var diagnostics = BestTime(handlers, compilation => compilation.GetDiagnostics());
-            var assembly = BestTime(handlers, compilation => compilation.Emit(new MemoryStream(), pdbStream: new MemoryStream()));
+            var diagnostics = BestTime(handlers, CompilerDiagnostics);
+            var assembly = BestTime(handlers, CompileToAssembly);
 
             var ours = Best(() => Analyze(SyntheticProject.Create(handlers), lambdaAnalyzers));
             var peer = Best(() => Analyze(SyntheticProject.Create(handlers), peerAnalyzers));
@@ -82,15 +82,39 @@ public static class AnalyzerCost
 
     internal static void AnalyzeOnce(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers) => Analyze(compilation, analyzers, logExecutionTime: false);
 
+    /// <summary>The compiler's own diagnostics: binding every body, the least a build's compile step does.</summary>
+    private static readonly Action<CSharpCompilation> CompilerDiagnostics = compilation => compilation.GetDiagnostics();
+
+    /// <summary>A compile to an assembly with its PDB, as a build's compile step produces; a failed one would time nothing real.</summary>
+    private static readonly Action<CSharpCompilation> CompileToAssembly = compilation =>
+    {
+        var emitted = compilation.Emit(new MemoryStream(), pdbStream: new MemoryStream());
+        if (!emitted.Success)
+        {
+            throw new InvalidOperationException("the synthetic project does not compile: " + string.Join("; ", emitted.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).Take(3)));
+        }
+    };
+
+    /// <summary>The compiler alone, both ways, five times (`compile N`).</summary>
+    public static void CompileOnly(int handlers)
+    {
+        for (var run = 0; run < 5; run++)
+        {
+            Console.WriteLine($"diagnostics {TimeOnFresh(handlers, CompilerDiagnostics):N0} ms, to an assembly with its PDB {TimeOnFresh(handlers, CompileToAssembly):N0} ms");
+        }
+    }
+
     /// <summary>The least of three timings of <paramref name="compile"/> on a fresh compilation, in milliseconds.</summary>
     private static double BestTime(int handlers, Action<CSharpCompilation> compile)
-        => Enumerable.Range(0, 3).Select(_ =>
-        {
-            var compilation = SyntheticProject.Create(handlers);
-            var watch = Stopwatch.StartNew();
-            compile(compilation);
-            return watch.Elapsed.TotalMilliseconds;
-        }).Min();
+        => Enumerable.Range(0, 3).Select(_ => TimeOnFresh(handlers, compile)).Min();
+
+    private static double TimeOnFresh(int handlers, Action<CSharpCompilation> compile)
+    {
+        var compilation = SyntheticProject.Create(handlers);
+        var watch = Stopwatch.StartNew();
+        compile(compilation);
+        return watch.Elapsed.TotalMilliseconds;
+    }
 
     private static Measurement Best(Func<Measurement> measure)
         => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.PerAnalyzer.Values.Sum(t => t.Ticks)).First();
