@@ -121,29 +121,72 @@ namespace LambdaAnalyzers
         private sealed class Merged
         {
             private readonly HashSet<SyntaxTree> _trees;
-            private readonly Dictionary<ulong, List<(SyntaxNode Declaration, Spellings Spellings)>> _declarationsMentioning = new();
+
+            // Every (declaration, spellings) in one array, grouped by name; a name's group is a range of it. A
+            // list per name cost a list and its growth for each of a project's tens of thousands of names.
+            private readonly Dictionary<ulong, int> _groupOf = new();
+            private readonly List<int> _groupStart = new();
+            private readonly (SyntaxNode Declaration, Spellings Spellings)[] _mentions;
             private readonly Dictionary<string, List<(string Alias, SyntaxTree Tree)>> _aliasesOf = new();
 
             public Merged(List<SyntaxTree> trees)
             {
                 _trees = new HashSet<SyntaxTree>(trees);
-                foreach (var tree in trees)
+                var read = new TreeNames[trees.Count];
+                var sizes = new List<int>();
+                for (var t = 0; t < trees.Count; t++)
                 {
-                    var names = Trees.GetValue(tree, ReadTree);
-                    foreach (var (key, declaration, spellings) in names.Mentions)
+                    var names = read[t] = Trees.GetValue(trees[t], ReadTree);
+                    for (var i = 0; i < names.Count; i++)
                     {
-                        Add(_declarationsMentioning, key, (declaration, spellings));
+                        var key = names.KeyAt(i);
+                        if (_groupOf.TryGetValue(key, out var group))
+                        {
+                            sizes[group]++;
+                        }
+                        else
+                        {
+                            _groupOf.Add(key, sizes.Count);
+                            sizes.Add(1);
+                        }
                     }
 
                     foreach (var (alias, target) in names.Aliases)
                     {
-                        Add(_aliasesOf, target, (alias, tree));
+                        if (!_aliasesOf.TryGetValue(target, out var aliases))
+                        {
+                            _aliasesOf[target] = aliases = new List<(string, SyntaxTree)>();
+                        }
+
+                        aliases.Add((alias, trees[t]));
+                    }
+                }
+
+                // Each group's start; `next` is where its next entry goes.
+                var next = new int[sizes.Count];
+                var total = 0;
+                for (var group = 0; group < sizes.Count; group++)
+                {
+                    _groupStart.Add(total);
+                    next[group] = total;
+                    total += sizes[group];
+                }
+
+                _groupStart.Add(total);
+                _mentions = new (SyntaxNode, Spellings)[total];
+                foreach (var names in read)
+                {
+                    for (var i = 0; i < names.Count; i++)
+                    {
+                        _mentions[next[_groupOf[names.KeyAt(i)]]++] = names.MentionAt(i);
                     }
                 }
             }
 
             public IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> WithKey(ulong key)
-                => _declarationsMentioning.TryGetValue(key, out var declarations) ? declarations : Enumerable.Empty<(SyntaxNode, Spellings)>();
+                => _groupOf.TryGetValue(key, out var group)
+                    ? new ArraySegment<(SyntaxNode, Spellings)>(_mentions, _groupStart[group], _groupStart[group + 1] - _groupStart[group])
+                    : Enumerable.Empty<(SyntaxNode, Spellings)>();
 
             public IEnumerable<(string Alias, SyntaxTree Tree)> AliasesOf(string name)
                 => _aliasesOf.TryGetValue(name, out var aliases) ? aliases : Enumerable.Empty<(string, SyntaxTree)>();
@@ -151,10 +194,23 @@ namespace LambdaAnalyzers
             /// <summary>The trees a compilation adds to and lacks from these, when few enough to be worth reusing these.</summary>
             public (List<SyntaxTree> Added, HashSet<SyntaxTree> Removed)? Differences(List<SyntaxTree> trees)
             {
-                var added = trees.Where(t => !_trees.Contains(t)).ToList();
+                // Asked of every recent merge by every new project's index: a different project stops early.
                 var limit = Math.Max(8, _trees.Count / 20);
-                var kept = trees.Count - added.Count;
-                if (added.Count > limit || _trees.Count - kept > limit)
+                var added = new List<SyntaxTree>();
+                foreach (var tree in trees)
+                {
+                    if (!_trees.Contains(tree))
+                    {
+                        if (added.Count == limit)
+                        {
+                            return null;
+                        }
+
+                        added.Add(tree);
+                    }
+                }
+
+                if (_trees.Count - (trees.Count - added.Count) > limit)
                 {
                     return null;
                 }
@@ -162,23 +218,25 @@ namespace LambdaAnalyzers
                 var current = new HashSet<SyntaxTree>(trees);
                 return (added, new HashSet<SyntaxTree>(_trees.Where(t => !current.Contains(t))));
             }
-
-            private static void Add<TKey, T>(Dictionary<TKey, List<T>> index, TKey key, T value)
-            {
-                if (!index.TryGetValue(key, out var list))
-                {
-                    index[key] = list = new List<T>();
-                }
-
-                list.Add(value);
-            }
         }
 
         /// <summary>
-        /// Reads a tree's names ahead of the merge, once per tree: several threads needing the index each read
-        /// trees nobody has read yet (<see cref="SharedWork{T}"/>) instead of waiting for one thread to read them all.
+        /// A reader of trees' names ahead of the merge, for one thread: several threads needing the index each
+        /// read trees nobody has read yet (<see cref="SharedWork{T}"/>) instead of waiting for one thread to
+        /// read them all, each reusing its own buffers from tree to tree. A tree is read once.
         /// </summary>
-        public static void ReadAhead(SyntaxTree tree) => Trees.GetValue(tree, ReadTree);
+        public static Action<SyntaxTree> NewTreeReader()
+        {
+            var reader = new CallSiteReader.Reader();
+            return tree =>
+            {
+                if (!Trees.TryGetValue(tree, out _))
+                {
+                    var names = reader.Read(tree);
+                    Trees.GetValue(tree, _ => names);
+                }
+            };
+        }
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeNames>.CreateValueCallback ReadTree = CallSiteReader.Read;
     }

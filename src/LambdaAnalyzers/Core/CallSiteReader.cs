@@ -55,22 +55,7 @@ namespace LambdaAnalyzers
         }
 
         /// <summary>A tree's declarations by the keys of the names they mention, and its using aliases.</summary>
-        public static TreeNames Read(SyntaxTree tree)
-        {
-            var reader = new Reader(tree.GetText());
-            var root = tree.GetRoot();
-            if (root is CompilationUnitSyntax unit)
-            {
-                reader.AddAliases(unit.Usings);
-                reader.ReadMembers(unit.Members);
-            }
-            else
-            {
-                WalkSyntax(root, declaration: null, reader.Mention, reader.Aliases);
-            }
-
-            return reader.Done();
-        }
+        public static TreeNames Read(SyntaxTree tree) => new Reader().Read(tree);
 
         /// <summary>
         /// Every (name, declaration) the syntax of a tree says: simple names and the call forms' pseudo-names,
@@ -207,19 +192,42 @@ namespace LambdaAnalyzers
             return false;
         }
 
-        /// <summary>The reading of one tree: the declarations found from syntax, their code read as text.</summary>
-        private sealed class Reader
+        /// <summary>
+        /// Reads trees one after another: the declarations found from syntax, their code read as text. Its
+        /// buffers are kept from one tree to the next (a reader per thread: see <see cref="SharedWork{T}"/>);
+        /// growing a fresh set for each small file was most of what reading a project allocated.
+        /// </summary>
+        internal sealed class Reader
         {
-            private readonly SourceText _text;
+            private SourceText _text = SourceText.From(string.Empty);
             private char[] _buffer = new char[256];
-
-            public Reader(SourceText text) => _text = text;
 
             // Per tree, a flat list of (name, declaration, spellings): a list per name of each small file cost
             // most of what reading allocated. A name is listed once per declaration.
             private readonly List<SyntaxNode> _declarations = new();
             private readonly List<(ulong Key, int Declaration, Spellings Spellings)> _mentions = new();
             private readonly Dictionary<ulong, int> _mentionedByCurrent = new();
+
+            public TreeNames Read(SyntaxTree tree)
+            {
+                _text = tree.GetText();
+                _declarations.Clear();
+                _mentions.Clear();
+                _mentionedByCurrent.Clear();
+                Aliases.Clear();
+                var root = tree.GetRoot();
+                if (root is CompilationUnitSyntax unit)
+                {
+                    AddAliases(unit.Usings);
+                    ReadMembers(unit.Members);
+                }
+                else
+                {
+                    WalkSyntax(root, declaration: null, Mention, Aliases);
+                }
+
+                return new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
+            }
 
             public List<(string Alias, string Target)> Aliases { get; } = new();
 
@@ -308,8 +316,6 @@ namespace LambdaAnalyzers
 
             public void Mention(string name, string? qualifier, SyntaxNode declaration)
                 => Mention(KeyOf(name), qualifier is null ? Spellings.Unqualified : Spellings.QualifiedBy(KeyOf(qualifier)), declaration);
-
-            public TreeNames Done() => new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
 
             private void Mention(ulong key, Spellings spelling, SyntaxNode declaration)
             {
@@ -678,6 +684,13 @@ namespace LambdaAnalyzers
                 }
             }
         }
+
+        /// <summary>How many (name, declaration) pairs the tree has; <see cref="KeyAt"/> and <see cref="MentionAt"/> read them without an enumerator.</summary>
+        public int Count => _mentions.Length;
+
+        public ulong KeyAt(int i) => _mentions[i].Key;
+
+        public (SyntaxNode Declaration, Spellings Spellings) MentionAt(int i) => (_declarations[_mentions[i].Declaration], _mentions[i].Spellings);
 
         public ImmutableArray<(string Alias, string Target)> Aliases { get; }
     }

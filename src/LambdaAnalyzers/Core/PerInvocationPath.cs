@@ -65,7 +65,7 @@ namespace LambdaAnalyzers
             _models = models;
             _handlers = handlers;
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
-            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.ReadAhead);
+            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.NewTreeReader);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _rootLambdasBound = new(
                 () =>

@@ -14,16 +14,25 @@ namespace LambdaAnalyzers
     internal sealed class SharedWork<T>
     {
         private readonly IReadOnlyList<T> _items;
-        private readonly Action<T> _work;
+        private readonly Func<Action<T>> _newWorker;
         private readonly object _gate = new();
         private int _next = -1;
         private int _left;
         private Exception? _failure;
 
         public SharedWork(IReadOnlyList<T> items, Action<T> work)
+            : this(items, () => work)
+        {
+        }
+
+        /// <summary>
+        /// Items done by a worker each helping thread makes once, before its first item: a worker may keep
+        /// scratch buffers from one item to the next without sharing them with other threads.
+        /// </summary>
+        public SharedWork(IReadOnlyList<T> items, Func<Action<T>> newWorker)
         {
             _items = items;
-            _work = work;
+            _newWorker = newWorker;
             _left = items.Count;
         }
 
@@ -38,11 +47,13 @@ namespace LambdaAnalyzers
                 return;
             }
 
+            Action<T>? work = null;
             for (var i = Interlocked.Increment(ref _next); i < _items.Count; i = Interlocked.Increment(ref _next))
             {
                 try
                 {
-                    _work(_items[i]);
+                    work ??= _newWorker();
+                    work(_items[i]);
                 }
                 catch (Exception e)
                 {

@@ -100,6 +100,31 @@ namespace LambdaAnalyzers.Tests.Core
             Assert.True(checkedMentions > 10_000, $"only {checkedMentions} names were compared");
         }
 
+        /// <summary>
+        /// A reader keeps its buffers from one tree to the next (a reader per thread reads a project's trees):
+        /// nothing of a tree it read before may show in the next one, large before small or small before large.
+        /// </summary>
+        [Fact]
+        public void OneReaderReadingTreeAfterTree_ReadsEachAsAFreshReaderDoes()
+        {
+            var trees = TestSources.SamplePaths().Concat(CoreSources())
+                .Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, p)), path: p))
+                .Concat(TestSources.Snippets().Select((text, i) => CSharpSyntaxTree.ParseText(text, path: $"snippet{i}.cs")))
+                .ToList();
+            var reader = new CallSiteReader.Reader();
+            foreach (var tree in trees.Concat(trees.AsEnumerable().Reverse()))
+            {
+                var reused = reader.Read(tree);
+                var fresh = CallSiteReader.Read(tree);
+                Assert.Equal(Entries(fresh), Entries(reused));
+                Assert.Equal(fresh.Aliases.ToArray(), reused.Aliases.ToArray());
+            }
+
+            static string[] Entries(TreeNames names)
+                => Enumerable.Range(0, names.Count).Select(i => (names.KeyAt(i), names.MentionAt(i)))
+                    .Select(m => $"{m.Item1} {m.Item2.Declaration.Span} {m.Item2.Spellings.MayBeAloneOrAfter(System.Array.Empty<ulong>())}").ToArray();
+        }
+
         // Names spelled otherwise than their value, and call forms split by comments and line breaks.
         private const string Spellings = """"
             using System.Collections.Generic;

@@ -42,6 +42,39 @@ namespace LambdaAnalyzers.Tests.Core
         }
 
         [Fact]
+        public void EachHelpingThread_MakesOneWorker_ThatNoOtherThreadUses()
+        {
+            var workersMade = new ConcurrentDictionary<int, int>();
+            var itemsDone = 0;
+            var work = new SharedWork<int>(Enumerable.Range(0, 200).ToList(), () =>
+            {
+                var maker = Environment.CurrentManagedThreadId;
+                workersMade.AddOrUpdate(maker, 1, (_, n) => n + 1);
+                return item =>
+                {
+                    Assert.Equal(maker, Environment.CurrentManagedThreadId);
+                    Thread.Sleep(item % 3);
+                    Interlocked.Increment(ref itemsDone);
+                };
+            });
+
+            using var start = new Barrier(4);
+            var askers = Enumerable.Range(0, 4).Select(_ => Task.Factory.StartNew(
+                () =>
+                {
+                    start.SignalAndWait();
+                    work.Finish();
+                },
+                TaskCreationOptions.LongRunning)).ToArray();
+            Task.WaitAll(askers);
+
+            Assert.Equal(200, itemsDone);
+            Assert.True(work.IsDone);
+            Assert.All(workersMade.Values, made => Assert.Equal(1, made));
+            Assert.True(workersMade.Count > 1, "one thread did all the work while the others waited");
+        }
+
+        [Fact]
         public void AFailingItem_FailsEveryAsker_AndTheOthersAreStillDone()
         {
             var done = new ConcurrentBag<int>();
