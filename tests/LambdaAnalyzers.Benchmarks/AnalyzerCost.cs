@@ -36,24 +36,34 @@ public static class AnalyzerCost
         var peerPath = typeof(AnalyzerCost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PeerAnalyzerPath").Value!;
         var peerAnalyzers = new AnalyzerFileReference(peerPath, new Loader()).GetAnalyzers(LanguageNames.CSharp);
 
-        // Warm up the JIT for both packages and the driver, so that the first size is not charged for it.
-        Analyze(SyntheticProject.Create(100), lambdaAnalyzers);
-        Analyze(SyntheticProject.Create(100), peerAnalyzers);
+        // Warm up the JIT for the compiler, both packages and the driver, twice, so that the first size is not
+        // charged for it: a build compiles in the long-running build server (VBCSCompiler), whose code is warm.
+        for (var warmUp = 0; warmUp < 2; warmUp++)
+        {
+            CompilerDiagnostics(SyntheticProject.Create(500));
+            CompileToAssembly(SyntheticProject.Create(500));
+            Analyze(SyntheticProject.Create(500), lambdaAnalyzers);
+            Analyze(SyntheticProject.Create(500), peerAnalyzers);
+        }
 
         Console.WriteLine("| handlers | lines | compile: diagnostics / to an assembly | LambdaAnalyzers (% of diagnostics / of assembly) | per handler | Meziantou.Analyzer (% of diagnostics / of assembly) | mean per analyzer, ours / peer | allocated per handler |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Measurement? lastOurs = null;
+        var spreads = new List<string>();
         foreach (var handlers in handlerCounts)
         {
             var lines = SyntheticProject.Create(handlers).SyntaxTrees.Sum(t => t.GetText().Lines.Count);
 
             // The compiler alone, two ways: its diagnostics (binding every body: the least a build's compile
             // does) and a whole compile to an assembly with its PDB, as a build's compile step produces.
-            var diagnostics = BestTime(handlers, CompilerDiagnostics);
-            var assembly = BestTime(handlers, CompileToAssembly);
+            var diagnosticsRuns = Times(handlers, CompilerDiagnostics);
+            var assemblyRuns = Times(handlers, CompileToAssembly);
+            var (diagnostics, assembly) = (diagnosticsRuns.Min(), assemblyRuns.Min());
 
-            var ours = Best(() => Analyze(SyntheticProject.Create(handlers), lambdaAnalyzers));
-            var peer = Best(() => Analyze(SyntheticProject.Create(handlers), peerAnalyzers));
+            var oursRuns = Runs(handlers, lambdaAnalyzers);
+            var peerRuns = Runs(handlers, peerAnalyzers);
+            var (ours, peer) = (Best(oursRuns), Best(peerRuns));
+            spreads.Add($"{handlers:N0} handlers: compile, diagnostics {Join(diagnosticsRuns)} ms, to an assembly {Join(assemblyRuns)} ms; LambdaAnalyzers {Join(oursRuns.Select(Total))} ms; Meziantou.Analyzer {Join(peerRuns.Select(Total))} ms; medians: ours {Median(oursRuns.Select(Total).ToList()) / Median(diagnosticsRuns):P1} of diagnostics, {Median(oursRuns.Select(Total).ToList()) / Median(assemblyRuns):P1} of assembly");
             var oursTotal = ours.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
             var peerTotal = peer.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
             var oursMean = oursTotal / lambdaAnalyzers.Length;
@@ -62,6 +72,9 @@ public static class AnalyzerCost
             lastOurs = ours;
         }
 
+        Console.WriteLine();
+        Console.WriteLine($"Every run's logged total ({Repetitions} per package and size; the table has the least):");
+        spreads.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine();
         Console.WriteLine($"Per analyzer at {handlerCounts[^1]:N0} handlers (driver-logged execution time):");
         foreach (var (name, time) in lastOurs!.PerAnalyzer.OrderByDescending(p => p.Value))
@@ -104,20 +117,65 @@ public static class AnalyzerCost
         }
     }
 
-    /// <summary>The least of three timings of <paramref name="compile"/> on a fresh compilation, in milliseconds.</summary>
-    private static double BestTime(int handlers, Action<CSharpCompilation> compile)
-        => Enumerable.Range(0, 3).Select(_ => TimeOnFresh(handlers, compile)).Min();
+    /// <summary>
+    /// How many times each package and the compiler are timed per size; the table has the least of each. On
+    /// this 2-core machine one run in three or four pays a pause of a few hundred milliseconds that another
+    /// run of the same code does not.
+    /// </summary>
+    private const int Repetitions = 5;
+
+    /// <summary><see cref="Repetitions"/> timings of <paramref name="compile"/>, each on a fresh compilation, in milliseconds.</summary>
+    private static List<double> Times(int handlers, Action<CSharpCompilation> compile)
+        => Enumerable.Range(0, Repetitions).Select(_ => TimeOnFresh(handlers, compile)).ToList();
+
+    private static string Join(IEnumerable<double> times) => string.Join(", ", times.Select(t => t.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static double TimeOnFresh(int handlers, Action<CSharpCompilation> compile)
     {
         var compilation = SyntheticProject.Create(handlers);
+        Settle();
         var watch = Stopwatch.StartNew();
         compile(compilation);
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    private static Measurement Best(Func<Measurement> measure)
-        => Enumerable.Range(0, 3).Select(_ => measure()).OrderBy(m => m.PerAnalyzer.Values.Sum(t => t.Ticks)).First();
+    /// <summary>A package on <see cref="Repetitions"/> fresh compilations of the project, each after <see cref="Settle"/>.</summary>
+    private static List<Measurement> Runs(int handlers, ImmutableArray<DiagnosticAnalyzer> analyzers)
+        => Enumerable.Range(0, Repetitions).Select(_ =>
+        {
+            var compilation = AsCscHandsItToAnalyzers(handlers);
+            Settle();
+            return Analyze(compilation, analyzers);
+        }).ToList();
+
+    private static Measurement Best(List<Measurement> runs) => runs.OrderBy(Total).First();
+
+    private static double Total(Measurement measurement) => measurement.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
+
+    /// <summary>
+    /// A fresh compilation of the project as csc hands it to analyzers: csc reports the parse and declaration
+    /// diagnostics before it starts the analyzer driver, so by the first compilation-start action the
+    /// references are bound and every declaration is declared (an analyzer reading the compilation's private
+    /// state at its start in a real `dotnet build` finds them done). A fresh <c>CSharpCompilation</c> has done
+    /// neither, and its first analyzer to ask for a type would be charged for binding the references.
+    /// </summary>
+    private static CSharpCompilation AsCscHandsItToAnalyzers(int handlers)
+    {
+        var compilation = SyntheticProject.Create(handlers);
+        compilation.GetDeclarationDiagnostics();
+        return compilation;
+    }
+
+    /// <summary>
+    /// Collects the garbage of earlier runs before a timed one, for the compiler and both packages alike: a
+    /// full collection falling inside a run would be charged to whatever was running then.
+    /// </summary>
+    private static void Settle()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+    }
 
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated);
 
@@ -260,10 +318,12 @@ public static class AnalyzerCost
         var logged = new List<double>();
         for (var run = 0; run < 10; run++)
         {
-            var measurement = Analyze(SyntheticProject.Create(handlers), Ours());
+            var compilation = AsCscHandsItToAnalyzers(handlers);
+            var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+            var measurement = Analyze(compilation, Ours());
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(measurement.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds));
-            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall");
+            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
         }
 
         Console.WriteLine($"last 7 runs: median {Median(logged.Skip(3).ToList()):N0} ms logged, least {logged.Skip(3).Min():N0} ms");
