@@ -46,7 +46,7 @@ public static class AnalyzerCost
             Analyze(SyntheticProject.Create(500), peerAnalyzers);
         }
 
-        Console.WriteLine("| handlers | lines | compile: diagnostics / to an assembly | LambdaAnalyzers (% of diagnostics / of assembly) | per handler | Meziantou.Analyzer (% of diagnostics / of assembly) | mean per analyzer, ours / peer | allocated per handler |");
+        Console.WriteLine("| handlers | lines | compile: diagnostics / to an assembly | LambdaAnalyzers (% of diagnostics / of assembly) | per handler | Meziantou.Analyzer (% of diagnostics / of assembly) | mean per analyzer, ours / peer | allocated per handler: the analysis with ours / ours over a do-nothing analyzer |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Measurement? lastOurs = null;
         var spreads = new List<string>();
@@ -63,12 +63,17 @@ public static class AnalyzerCost
             var oursRuns = Runs(handlers, lambdaAnalyzers);
             var peerRuns = Runs(handlers, peerAnalyzers);
             var (ours, peer) = (Best(oursRuns), Best(peerRuns));
+
+            // What we allocate ourselves: the analysis with our analyzers against the same analysis with one
+            // that registers for every operation and does nothing (the driver and the compiler's binding).
+            var floor = Runs(handlers, ImmutableArray.Create(DoNothing()), count: 1)[0];
+            var oursAllocated = Median(oursRuns.Select(r => (double)r.Allocated).ToList());
             spreads.Add($"{handlers:N0} handlers: compile, diagnostics {Join(diagnosticsRuns)} ms, to an assembly {Join(assemblyRuns)} ms; LambdaAnalyzers {Join(oursRuns.Select(Total))} ms; Meziantou.Analyzer {Join(peerRuns.Select(Total))} ms; medians: ours {Median(oursRuns.Select(Total).ToList()) / Median(diagnosticsRuns):P1} of diagnostics, {Median(oursRuns.Select(Total).ToList()) / Median(assemblyRuns):P1} of assembly");
             var oursTotal = ours.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
             var peerTotal = peer.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
             var oursMean = oursTotal / lambdaAnalyzers.Length;
             var peerMean = peerTotal / peerAnalyzers.Length;
-            Console.WriteLine($"| {handlers:N0} | {lines:N0} | {diagnostics:N0} / {assembly:N0} ms | {oursTotal:N0} ms ({oursTotal / diagnostics:P1} / {oursTotal / assembly:P1}) | {oursTotal / handlers:N3} ms | {peerTotal:N0} ms ({peerTotal / diagnostics:P1} / {peerTotal / assembly:P1}) | {oursMean:N1} / {peerMean:N1} ms (ratio {oursMean / peerMean:N2}) | {ours.Allocated / handlers / 1024.0:N1} KB |");
+            Console.WriteLine($"| {handlers:N0} | {lines:N0} | {diagnostics:N0} / {assembly:N0} ms | {oursTotal:N0} ms ({oursTotal / diagnostics:P1} / {oursTotal / assembly:P1}) | {oursTotal / handlers:N3} ms | {peerTotal:N0} ms ({peerTotal / diagnostics:P1} / {peerTotal / assembly:P1}) | {oursMean:N1} / {peerMean:N1} ms (ratio {oursMean / peerMean:N2}) | {oursAllocated / handlers / 1024.0:N1} / {(oursAllocated - floor.Allocated) / handlers / 1024.0:N1} KB |");
             lastOurs = ours;
         }
 
@@ -139,9 +144,9 @@ public static class AnalyzerCost
         return watch.Elapsed.TotalMilliseconds;
     }
 
-    /// <summary>A package on <see cref="Repetitions"/> fresh compilations of the project, each after <see cref="Settle"/>.</summary>
-    private static List<Measurement> Runs(int handlers, ImmutableArray<DiagnosticAnalyzer> analyzers)
-        => Enumerable.Range(0, Repetitions).Select(_ =>
+    /// <summary>A package on <paramref name="count"/> fresh compilations of the project, each after <see cref="Settle"/>.</summary>
+    private static List<Measurement> Runs(int handlers, ImmutableArray<DiagnosticAnalyzer> analyzers, int count = Repetitions)
+        => Enumerable.Range(0, count).Select(_ =>
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
             Settle();
