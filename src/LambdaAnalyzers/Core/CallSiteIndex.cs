@@ -134,9 +134,10 @@ namespace LambdaAnalyzers
                 _trees = new HashSet<SyntaxTree>(trees);
                 var read = new TreeNames[trees.Count];
                 var sizes = new List<int>();
+                var reader = new CallSiteReader.Reader();
                 for (var t = 0; t < trees.Count; t++)
                 {
-                    var names = read[t] = Trees.GetValue(trees[t], ReadTree);
+                    var names = read[t] = NamesOf(trees[t], reader);
                     for (var i = 0; i < names.Count; i++)
                     {
                         var key = names.KeyAt(i);
@@ -228,16 +229,19 @@ namespace LambdaAnalyzers
         public static Action<SyntaxTree> NewTreeReader()
         {
             var reader = new CallSiteReader.Reader();
-            return tree =>
-            {
-                if (!Trees.TryGetValue(tree, out _))
-                {
-                    var names = reader.Read(tree);
-                    Trees.GetValue(tree, _ => names);
-                }
-            };
+            return tree => NamesOf(tree, reader);
         }
 
-        private static readonly ConditionalWeakTable<SyntaxTree, TreeNames>.CreateValueCallback ReadTree = CallSiteReader.Read;
+        /// <summary>A tree's names, read once per tree with <paramref name="reader"/>'s buffers.</summary>
+        private static TreeNames NamesOf(SyntaxTree tree, CallSiteReader.Reader reader)
+        {
+            if (Trees.TryGetValue(tree, out var names))
+            {
+                return names;
+            }
+
+            var read = reader.Read(tree);
+            return Trees.GetValue(tree, _ => read);
+        }
     }
 }
