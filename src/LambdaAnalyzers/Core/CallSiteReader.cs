@@ -197,7 +197,7 @@ namespace LambdaAnalyzers
         /// buffers are kept from one tree to the next (a reader per thread: see <see cref="SharedWork{T}"/>);
         /// growing a fresh set for each small file was most of what reading a project allocated.
         /// </summary>
-        internal sealed class Reader
+        internal sealed class Reader : DeclarationReader
         {
             private SourceText _text = SourceText.From(string.Empty);
             private char[] _buffer = new char[256];
@@ -215,15 +215,9 @@ namespace LambdaAnalyzers
                 _mentions.Clear();
                 _mentionedByCurrent.Clear();
                 Aliases.Clear();
-                var root = tree.GetRoot();
-                if (root is CompilationUnitSyntax unit)
+                if (!ReadDeclarations(tree))
                 {
-                    AddAliases(unit.Usings);
-                    ReadMembers(unit.Members);
-                }
-                else
-                {
-                    WalkSyntax(root, declaration: null, Mention, Aliases);
+                    WalkSyntax(tree.GetRoot(), declaration: null, Mention, Aliases);
                 }
 
                 return new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
@@ -231,7 +225,7 @@ namespace LambdaAnalyzers
 
             public List<(string Alias, string Target)> Aliases { get; } = new();
 
-            public void AddAliases(SyntaxList<UsingDirectiveSyntax> usings)
+            protected override void OnUsings(SyntaxList<UsingDirectiveSyntax> usings)
             {
                 foreach (var directive in usings)
                 {
@@ -242,75 +236,65 @@ namespace LambdaAnalyzers
                 }
             }
 
-            /// <summary>The declarations among members, as <see cref="DeclarationOf"/> defines them for the syntax walk.</summary>
-            public void ReadMembers(SyntaxList<MemberDeclarationSyntax> members)
+            /// <summary>A type's base list runs per instance (its arguments are the base constructor's), as <see cref="DeclarationOf"/> has it.</summary>
+            protected override void OnType(BaseTypeDeclarationSyntax type)
             {
-                foreach (var member in members)
+                if (type.BaseList is { } baseList)
                 {
-                    switch (member)
-                    {
-                        case BaseNamespaceDeclarationSyntax space:
-                            AddAliases(space.Usings);
-                            ReadMembers(space.Members);
-                            break;
-                        case BaseTypeDeclarationSyntax type:
-                            if (type.BaseList is { } baseList)
-                            {
-                                ReadCode(baseList, default);
-                            }
+                    ReadCode(baseList, default);
+                }
+            }
 
-                            if (type is TypeDeclarationSyntax withMembers)
-                            {
-                                ReadMembers(withMembers.Members);
-                            }
+            /// <summary>The declarations among members, as <see cref="DeclarationOf"/> defines them for the syntax walk.</summary>
+            protected override void OnMember(MemberDeclarationSyntax member)
+            {
+                switch (member)
+                {
+                    case BaseMethodDeclarationSyntax method:
+                        ReadCode(method, DeclaredName(method));
+                        break;
+                    case BasePropertyDeclarationSyntax property:
+                        foreach (var accessor in property.AccessorList?.Accessors ?? default)
+                        {
+                            ReadCode(accessor, default);
+                        }
 
-                            break;
-                        case BaseMethodDeclarationSyntax method:
-                            ReadCode(method, DeclaredName(method));
-                            break;
-                        case BasePropertyDeclarationSyntax property:
-                            foreach (var accessor in property.AccessorList?.Accessors ?? default)
-                            {
-                                ReadCode(accessor, default);
-                            }
+                        var (arrow, initializer) = property switch
+                        {
+                            PropertyDeclarationSyntax p => (p.ExpressionBody, IsStaticOrConst(p.Modifiers) ? null : p.Initializer),
+                            IndexerDeclarationSyntax i => (i.ExpressionBody, null),
+                            _ => (null, null),
+                        };
+                        if (arrow is not null)
+                        {
+                            ReadCode(arrow, default);
+                        }
 
-                            var (arrow, initializer) = property switch
-                            {
-                                PropertyDeclarationSyntax p => (p.ExpressionBody, IsStaticOrConst(p.Modifiers) ? null : p.Initializer),
-                                IndexerDeclarationSyntax i => (i.ExpressionBody, null),
-                                _ => (null, null),
-                            };
-                            if (arrow is not null)
-                            {
-                                ReadCode(arrow, default);
-                            }
+                        if (initializer is not null)
+                        {
+                            ReadCode(initializer, default);
+                        }
 
-                            if (initializer is not null)
+                        break;
+                    case BaseFieldDeclarationSyntax field:
+                        if (!IsStaticOrConst(field.Modifiers))
+                        {
+                            foreach (var variable in field.Declaration.Variables)
                             {
-                                ReadCode(initializer, default);
-                            }
-
-                            break;
-                        case BaseFieldDeclarationSyntax field:
-                            if (!IsStaticOrConst(field.Modifiers))
-                            {
-                                foreach (var variable in field.Declaration.Variables)
+                                if (variable.Initializer is { } fieldInitializer)
                                 {
-                                    if (variable.Initializer is { } fieldInitializer)
-                                    {
-                                        ReadCode(fieldInitializer, default);
-                                    }
+                                    ReadCode(fieldInitializer, default);
                                 }
                             }
+                        }
 
-                            break;
-                        case DelegateDeclarationSyntax:
-                            break;
-                        default:
-                            // Top-level statements, and members of broken code: few, read node by node.
-                            WalkSyntax(member, declaration: null, Mention, Aliases);
-                            break;
-                    }
+                        break;
+                    case DelegateDeclarationSyntax:
+                        break;
+                    default:
+                        // Top-level statements, and members of broken code: few, read node by node.
+                        WalkSyntax(member, declaration: null, Mention, Aliases);
+                        break;
                 }
             }
 

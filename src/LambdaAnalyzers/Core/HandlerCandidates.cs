@@ -78,49 +78,40 @@ namespace LambdaAnalyzers
 
         private static bool IsAttribute(string name, HashSet<string> aliases) => name is AttributeName or AttributeName + "Attribute" || aliases.Contains(name);
 
-        private static TreeFacts Read(SyntaxTree tree)
+        private static TreeFacts Read(SyntaxTree tree) => new CandidateReader().Read(tree);
+
+        /// <summary>
+        /// Every tree passes through here, so it reads declarations only, without LINQ. A method is kept when it
+        /// has parameters or attributes; its names are read only when asked (<see cref="IsCandidate"/>), once
+        /// the project's aliases are known.
+        /// </summary>
+        private sealed class CandidateReader : DeclarationReader
         {
-            // Every tree passes through here: namespaces, types and their members only, without LINQ. A method is
-            // kept when it has parameters or attributes; its names are read only when asked (IsCandidate), once
-            // the project's aliases are known.
-            var aliases = ImmutableArray.CreateBuilder<string>();
-            var methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
-            if (tree.GetRoot() is CompilationUnitSyntax unit)
+            private readonly ImmutableArray<string>.Builder _aliases = ImmutableArray.CreateBuilder<string>();
+            private readonly ImmutableArray<MethodDeclarationSyntax>.Builder _methods = ImmutableArray.CreateBuilder<MethodDeclarationSyntax>();
+
+            public TreeFacts Read(SyntaxTree tree)
             {
-                AddAliases(unit.Usings, aliases);
-                AddMethods(unit.Members, aliases, methods);
+                ReadDeclarations(tree);
+                return new TreeFacts(_aliases.ToImmutable(), _methods.ToImmutable());
             }
 
-            return new TreeFacts(aliases.ToImmutable(), methods.ToImmutable());
-        }
-
-        private static void AddMethods(SyntaxList<MemberDeclarationSyntax> members, ImmutableArray<string>.Builder aliases, ImmutableArray<MethodDeclarationSyntax>.Builder methods)
-        {
-            foreach (var member in members)
+            protected override void OnUsings(SyntaxList<UsingDirectiveSyntax> usings)
             {
-                switch (member)
+                foreach (var directive in usings)
                 {
-                    case BaseNamespaceDeclarationSyntax space:
-                        AddAliases(space.Usings, aliases);
-                        AddMethods(space.Members, aliases, methods);
-                        break;
-                    case TypeDeclarationSyntax type:
-                        AddMethods(type.Members, aliases, methods);
-                        break;
-                    case MethodDeclarationSyntax method when method.ParameterList.Parameters.Count > 0 || method.AttributeLists.Count > 0:
-                        methods.Add(method);
-                        break;
+                    if (SyntaxNames.AliasOf(directive) is { Target: ContextName or AttributeName or AttributeName + "Attribute" } alias)
+                    {
+                        _aliases.Add(alias.Alias);
+                    }
                 }
             }
-        }
 
-        private static void AddAliases(SyntaxList<UsingDirectiveSyntax> usings, ImmutableArray<string>.Builder aliases)
-        {
-            foreach (var directive in usings)
+            protected override void OnMember(MemberDeclarationSyntax member)
             {
-                if (SyntaxNames.AliasOf(directive) is { Target: ContextName or AttributeName or AttributeName + "Attribute" } alias)
+                if (member is MethodDeclarationSyntax method && (method.ParameterList.Parameters.Count > 0 || method.AttributeLists.Count > 0))
                 {
-                    aliases.Add(alias.Alias);
+                    _methods.Add(method);
                 }
             }
         }

@@ -25,7 +25,7 @@ namespace LambdaAnalyzers.Tests.Rules
             Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
                 "AmazonS3Client", "OrderHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
 
-        /// <summary>Handler discovery reads declarations from syntax first: aliases, qualified and nullable spellings must still be found.</summary>
+        /// <summary>Handler discovery reads declarations from syntax first: aliases (global, file and namespace), qualified and nullable spellings must still be found.</summary>
         [Fact]
         public async Task HandlersSpelledThroughAliasesAndQualifiedNames_AreFound()
         {
@@ -64,6 +64,17 @@ namespace LambdaAnalyzers.Tests.Rules
                             public Task Handle(string input) => {|#3:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
                         }
                         """,
+                        """
+                        namespace Inside
+                        {
+                            using NamespaceCtx = Amazon.Lambda.Core.ILambdaContext;
+
+                            public class ViaNamespaceAlias
+                            {
+                                public System.Threading.Tasks.Task Handle(string input, NamespaceCtx context) => {|#4:new Amazon.S3.AmazonS3Client()|}.ListBucketsAsync();
+                            }
+                        }
+                        """,
                     },
                 },
             };
@@ -72,6 +83,7 @@ namespace LambdaAnalyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(1).WithArguments("AmazonS3Client", "ViaQualifiedNullable.Handle", "", fix));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(2).WithArguments("AmazonS3Client", "ViaAttributeAlias.Handle", "", fix));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(3).WithArguments("AmazonS3Client", "ViaQualifiedAttribute.Handle", "", fix));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(4).WithArguments("AmazonS3Client", "ViaNamespaceAlias.Handle", "", fix));
             await test.RunAsync();
         }
 
