@@ -207,6 +207,7 @@ namespace LambdaAnalyzers
             private readonly List<SyntaxNode> _declarations = new();
             private readonly List<(ulong Key, int Declaration, Spellings Spellings)> _mentions = new();
             private readonly Dictionary<ulong, int> _mentionedByCurrent = new();
+            private readonly List<(string Alias, string Target)> _aliases = new();
 
             public TreeNames Read(SyntaxTree tree)
             {
@@ -214,16 +215,14 @@ namespace LambdaAnalyzers
                 _declarations.Clear();
                 _mentions.Clear();
                 _mentionedByCurrent.Clear();
-                Aliases.Clear();
+                _aliases.Clear();
                 if (!ReadDeclarations(tree))
                 {
-                    WalkSyntax(tree.GetRoot(), declaration: null, Mention, Aliases);
+                    WalkSyntax(tree.GetRoot(), declaration: null, Mention, _aliases);
                 }
 
-                return new(_declarations.ToImmutableArray(), _mentions.ToArray(), Aliases.ToImmutableArray());
+                return new(_declarations.ToImmutableArray(), _mentions.ToArray(), _aliases.ToImmutableArray());
             }
-
-            public List<(string Alias, string Target)> Aliases { get; } = new();
 
             protected override void OnUsings(SyntaxList<UsingDirectiveSyntax> usings)
             {
@@ -231,7 +230,7 @@ namespace LambdaAnalyzers
                 {
                     if (SyntaxNames.AliasOf(directive) is { } alias)
                     {
-                        Aliases.Add(alias);
+                        _aliases.Add(alias);
                     }
                 }
             }
@@ -293,7 +292,7 @@ namespace LambdaAnalyzers
                         break;
                     default:
                         // Top-level statements, and members of broken code: few, read node by node.
-                        WalkSyntax(member, declaration: null, Mention, Aliases);
+                        WalkSyntax(member, declaration: null, Mention, _aliases);
                         break;
                 }
             }

@@ -343,8 +343,9 @@ namespace LambdaAnalyzers
                 return callers;
             }
 
+            // A private member is looked for in its own type's code only, which its hosts' names would hardly narrow.
             var onlyWithin = OnlyCallableWithin(method);
-            var staticHosts = StaticHosts(method);
+            var staticHosts = onlyWithin.IsDefault ? StaticHosts(method) : null;
             foreach (var name in NamesAtCallSites(method))
             {
                 if (_namesBound.TryGetValue(name, out var everyMention) && everyMention.IsDone)
