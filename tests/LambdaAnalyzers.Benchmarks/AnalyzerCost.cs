@@ -69,8 +69,7 @@ public static class AnalyzerCost
             var floor = Runs(handlers, ImmutableArray.Create(DoNothing()), count: 1)[0];
             var oursAllocated = Median(oursRuns.Select(r => (double)r.Allocated).ToList());
             spreads.Add($"{handlers:N0} handlers: compile, diagnostics {Join(diagnosticsRuns)} ms, to an assembly {Join(assemblyRuns)} ms; LambdaAnalyzers {Join(oursRuns.Select(Total))} ms; Meziantou.Analyzer {Join(peerRuns.Select(Total))} ms; medians: ours {Median(oursRuns.Select(Total).ToList()) / Median(diagnosticsRuns):P1} of diagnostics, {Median(oursRuns.Select(Total).ToList()) / Median(assemblyRuns):P1} of assembly");
-            var oursTotal = ours.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
-            var peerTotal = peer.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds);
+            var (oursTotal, peerTotal) = (Total(ours), Total(peer));
             var oursMean = oursTotal / lambdaAnalyzers.Length;
             var peerMean = peerTotal / peerAnalyzers.Length;
             Console.WriteLine($"| {handlers:N0} | {lines:N0} | {diagnostics:N0} / {assembly:N0} ms | {oursTotal:N0} ms ({oursTotal / diagnostics:P1} / {oursTotal / assembly:P1}) | {oursTotal / handlers:N3} ms | {peerTotal:N0} ms ({peerTotal / diagnostics:P1} / {peerTotal / assembly:P1}) | {oursMean:N1} / {peerMean:N1} ms (ratio {oursMean / peerMean:N2}) | {oursAllocated / handlers / 1024.0:N1} / {(oursAllocated - floor.Allocated) / handlers / 1024.0:N1} KB |");
@@ -327,7 +326,7 @@ public static class AnalyzerCost
             var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
             var measurement = Analyze(compilation, Ours());
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
-            logged.Add(measurement.PerAnalyzer.Values.Sum(t => t.TotalMilliseconds));
+            logged.Add(Total(measurement));
             Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
         }
 
@@ -376,8 +375,7 @@ public static class AnalyzerCost
         (double Wall, double Cpu) Timed(Action<Compilation> work)
         {
             var compilation = SyntheticProject.Create(handlers);
-            GC.Collect();
-            GC.WaitForPendingFinalizers();
+            Settle();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             work(compilation);
