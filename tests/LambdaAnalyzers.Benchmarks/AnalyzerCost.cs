@@ -46,6 +46,7 @@ public static class AnalyzerCost
             Analyze(SyntheticProject.Create(500), peerAnalyzers);
         }
 
+        var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
         Console.WriteLine("| handlers | lines | compile: diagnostics / to an assembly | LambdaAnalyzers (% of diagnostics / of assembly) | per handler | Meziantou.Analyzer (% of diagnostics / of assembly) | mean per analyzer, ours / peer | allocated per handler: the analysis with ours / ours over a do-nothing analyzer |");
         Console.WriteLine("|---|---|---|---|---|---|---|---|");
         Measurement? lastOurs = null;
@@ -77,6 +78,7 @@ public static class AnalyzerCost
         }
 
         Console.WriteLine();
+        Console.WriteLine($"Methods the JIT compiled during the timed runs: {System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore:N0} (after warm-up; tiered compilation is off, see the project file).");
         Console.WriteLine($"Every run's logged total ({Repetitions} per package and size; the table has the least):");
         spreads.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine();
@@ -317,20 +319,35 @@ public static class AnalyzerCost
     /// <summary>Analyze on one thread (`build N sequential`): no waiting on other rules in the logged times, for comparing two versions.</summary>
     public static bool Sequential { get; set; }
 
-    public static void BuildOnly(int handlers)
+    public static void BuildOnly(int handlers, bool mirror = false)
     {
+        var analyzers = mirror ? RegistrationMirror.Of(Ours()) : Ours();
         var logged = new List<double>();
+        var perAnalyzer = new Dictionary<string, List<double>>();
         for (var run = 0; run < 10; run++)
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
+            Settle();
             var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
-            var measurement = Analyze(compilation, Ours());
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            var measurement = Analyze(compilation, analyzers);
+            Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
+            foreach (var (name, time) in measurement.PerAnalyzer.Where(_ => run >= 3))
+            {
+                perAnalyzer.TryAdd(name, new List<double>());
+                perAnalyzer[name].Add(time.TotalMilliseconds);
+            }
+
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
             Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
         }
 
         Console.WriteLine($"last 7 runs: median {Median(logged.Skip(3).ToList()):N0} ms logged, least {logged.Skip(3).Min():N0} ms");
+        foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
+        {
+            Console.WriteLine($"  {name,-42} median {Median(times),7:N1} ms, least {times.Min(),7:N1} ms");
+        }
     }
 
     /// <summary>

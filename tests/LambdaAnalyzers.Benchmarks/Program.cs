@@ -52,7 +52,7 @@ if (args.Length > 1 && args[0] == "keystrokes")
 if (args.Length > 1 && args[0] == "build")
 {
     AnalyzerCost.Sequential = args.Contains("sequential");
-    AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
+    AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Contains("mirror"));
     return;
 }
 
