@@ -36,14 +36,18 @@ public static class AnalyzerCost
         var peerPath = typeof(AnalyzerCost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PeerAnalyzerPath").Value!;
         var peerAnalyzers = new AnalyzerFileReference(peerPath, new Loader()).GetAnalyzers(LanguageNames.CSharp);
 
-        // Warm up the JIT for the compiler, both packages and the driver, twice, so that the first size is not
-        // charged for it: a build compiles in the long-running build server (VBCSCompiler), whose code is warm.
-        for (var warmUp = 0; warmUp < 2; warmUp++)
+        // Warm up the compiler, both packages and the driver until the JIT has (nearly) nothing left to compile,
+        // so that no size is charged for it: a build compiles in the long-running build server (VBCSCompiler),
+        // whose hot code is long since at tier 1.
+        var warmUpRounds = new List<long>();
+        while (warmUpRounds.Count < 2 || (warmUpRounds[^1] >= SettledJitCount && warmUpRounds.Count < 12))
         {
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             CompilerDiagnostics(SyntheticProject.Create(500));
             CompileToAssembly(SyntheticProject.Create(500));
             Analyze(SyntheticProject.Create(500), lambdaAnalyzers);
             Analyze(SyntheticProject.Create(500), peerAnalyzers);
+            warmUpRounds.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - jitted);
         }
 
         var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -69,7 +73,7 @@ public static class AnalyzerCost
             // that registers for every operation and does nothing (the driver and the compiler's binding).
             var floor = Runs(handlers, ImmutableArray.Create(DoNothing()), count: 1)[0];
             var oursAllocated = Median(oursRuns.Select(r => (double)r.Allocated).ToList());
-            spreads.Add($"{handlers:N0} handlers: compile, diagnostics {Join(diagnosticsRuns)} ms, to an assembly {Join(assemblyRuns)} ms; LambdaAnalyzers {Join(oursRuns.Select(Total))} ms; Meziantou.Analyzer {Join(peerRuns.Select(Total))} ms; medians: ours {Median(oursRuns.Select(Total).ToList()) / Median(diagnosticsRuns):P1} of diagnostics, {Median(oursRuns.Select(Total).ToList()) / Median(assemblyRuns):P1} of assembly");
+            spreads.Add($"{handlers:N0} handlers: compile, diagnostics {Join(diagnosticsRuns)} ms, to an assembly {Join(assemblyRuns)} ms; LambdaAnalyzers {WithPauses(oursRuns)}; Meziantou.Analyzer {WithPauses(peerRuns)}; medians: ours {Median(oursRuns.Select(Total).ToList()) / Median(diagnosticsRuns):P1} of diagnostics, {Median(oursRuns.Select(Total).ToList()) / Median(assemblyRuns):P1} of assembly");
             var (oursTotal, peerTotal) = (Total(ours), Total(peer));
             var oursMean = oursTotal / lambdaAnalyzers.Length;
             var peerMean = peerTotal / peerAnalyzers.Length;
@@ -78,7 +82,7 @@ public static class AnalyzerCost
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Methods the JIT compiled during the timed runs: {System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore:N0} (after warm-up; tiered compilation is off, see the project file).");
+        Console.WriteLine($"Methods the JIT compiled: per warm-up round (500 handlers, the compiler both ways and both packages) {string.Join(", ", warmUpRounds.Select(n => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}; during all the timed runs {System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore:N0}.");
         Console.WriteLine($"Every run's logged total ({Repetitions} per package and size; the table has the least):");
         spreads.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine();
@@ -90,6 +94,9 @@ public static class AnalyzerCost
 
         DocumentCost(lambdaAnalyzers);
     }
+
+    /// <summary>A warm-up round that compiles fewer methods than this leaves the JIT settled (thousands in the first rounds).</summary>
+    private const int SettledJitCount = 100;
 
     private static ImmutableArray<DiagnosticAnalyzer> Ours() => LambdaAnalyzers.ShippedAnalyzers.Create();
 
@@ -114,10 +121,10 @@ public static class AnalyzerCost
         }
     };
 
-    /// <summary>The compiler alone, both ways, five times (`compile N`).</summary>
+    /// <summary>The compiler alone, both ways, <see cref="Repetitions"/> times (`compile N`).</summary>
     public static void CompileOnly(int handlers)
     {
-        for (var run = 0; run < 5; run++)
+        for (var run = 0; run < Repetitions; run++)
         {
             Console.WriteLine($"diagnostics {TimeOnFresh(handlers, CompilerDiagnostics):N0} ms, to an assembly with its PDB {TimeOnFresh(handlers, CompileToAssembly):N0} ms");
         }
@@ -128,11 +135,15 @@ public static class AnalyzerCost
     /// this 2-core machine one run in three or four pays a pause of a few hundred milliseconds that another
     /// run of the same code does not.
     /// </summary>
-    private const int Repetitions = 5;
+    private const int Repetitions = 7;
 
     /// <summary><see cref="Repetitions"/> timings of <paramref name="compile"/>, each on a fresh compilation, in milliseconds.</summary>
     private static List<double> Times(int handlers, Action<CSharpCompilation> compile)
         => Enumerable.Range(0, Repetitions).Select(_ => TimeOnFresh(handlers, compile)).ToList();
+
+    /// <summary>Each run's logged total with the collector's pauses during it, which land in whatever callbacks are running.</summary>
+    private static string WithPauses(List<Measurement> runs)
+        => string.Join(", ", runs.Select(r => $"{Total(r).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} (GC {r.GcPause.TotalMilliseconds.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})")) + " ms";
 
     private static string Join(IEnumerable<double> times) => string.Join(", ", times.Select(t => t.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
 
@@ -183,11 +194,12 @@ public static class AnalyzerCost
         GC.Collect();
     }
 
-    private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated);
+    private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause);
 
     private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
+        var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !Sequential, logAnalyzerExecutionTime: logExecutionTime));
         var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).Result;
@@ -195,7 +207,7 @@ public static class AnalyzerCost
         var diagnostics = result.GetAllDiagnostics();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var perAnalyzer = analyzers.Select((a, i) => (a, i)).ToDictionary(p => analyzers.Count(b => b.GetType() == p.a.GetType()) > 1 ? $"{p.a.GetType().Name}{p.i}" : p.a.GetType().Name, p => logExecutionTime ? result.AnalyzerTelemetryInfo[p.a].ExecutionTime : TimeSpan.Zero);
-        return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated);
+        return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated, GC.GetTotalPauseDuration() - pausedBefore);
     }
 
     /// <summary>The shared facts a fresh snapshot computes before any rule can answer for one document.</summary>

@@ -48,6 +48,13 @@ if (args.Length > 1 && args[0] == "keystrokes")
     return;
 }
 
+// `-- gc N [rounds]`: the collector's work during an analysis with the floor alone and with LambdaAnalyzers beside it.
+if (args.Length > 1 && args[0] == "gc")
+{
+    LambdaAnalyzers.Benchmarks.CollectorLoad.Compare(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+    return;
+}
+
 // `-- build N [sequential]`: every analyzer over an N-handler project, ten times, the logged times and nothing else (also for a profiler).
 if (args.Length > 1 && args[0] == "build")
 {
@@ -108,7 +115,7 @@ if (args.Length > 1 && args[0] == "allocations")
     return;
 }
 
-// `-- compile N`: the compiler alone, five times: its diagnostics, and a compile to an assembly with its PDB.
+// `-- compile N`: the compiler alone, seven times: its diagnostics, and a compile to an assembly with its PDB.
 if (args.Length > 1 && args[0] == "compile")
 {
     AnalyzerCost.CompileOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
