@@ -14,9 +14,11 @@ internal sealed class CollectorLoad : EventListener
 {
     private const int GcStart = 1;
     private const int GcHeapStats = 4;
+    private const int AllocationTick = 10;
 
     private readonly int[] _collections = new int[3];
     private long _promoted;
+    private readonly Dictionary<string, long> _largeObjects = new();
 
     public static void Compare(int handlers, int rounds)
     {
@@ -40,6 +42,10 @@ internal sealed class CollectorLoad : EventListener
                 if (round >= 0)
                 {
                     Console.WriteLine($"{name,-24} collections gen0/gen1/gen2 {load._collections[0]}/{load._collections[1]}/{load._collections[2]}, promoted {load.Promoted / 1024.0 / 1024.0:N0} MB, paused {pause.TotalMilliseconds:N0} ms");
+                    lock (load._largeObjects)
+                    {
+                        Console.WriteLine("    large-object heap, sampled per 100 KB: " + string.Join(", ", load._largeObjects.OrderByDescending(p => p.Value).Take(8).Select(p => $"{p.Key} {p.Value / 1024.0 / 1024.0:N1} MB")));
+                    }
                 }
             }
         }
@@ -51,7 +57,7 @@ internal sealed class CollectorLoad : EventListener
     {
         if (source.Name == "Microsoft-Windows-DotNETRuntime")
         {
-            EnableEvents(source, EventLevel.Informational, (EventKeywords)0x1);
+            EnableEvents(source, EventLevel.Verbose, (EventKeywords)0x1);
         }
     }
 
@@ -61,6 +67,14 @@ internal sealed class CollectorLoad : EventListener
         {
             case GcStart when e.Payload is { Count: > 1 } start && start[1] is uint depth && depth < 3:
                 Interlocked.Increment(ref _collections[depth]);
+                break;
+            case AllocationTick when e.PayloadNames is { } tickNames && e.Payload is { } tick && tick[tickNames.IndexOf("AllocationKind")] is uint kind && kind == 1:
+                lock (_largeObjects)
+                {
+                    var type = tick[tickNames.IndexOf("TypeName")] as string ?? "?";
+                    _largeObjects[type] = _largeObjects.GetValueOrDefault(type) + Convert.ToInt64(tick[tickNames.IndexOf("AllocationAmount64")], System.Globalization.CultureInfo.InvariantCulture);
+                }
+
                 break;
             case GcHeapStats when e.PayloadNames is { } names && e.Payload is { } payload:
                 foreach (var field in new[] { "TotalPromotedSize0", "TotalPromotedSize1", "TotalPromotedSize2", "TotalPromotedSize3" })

@@ -123,35 +123,24 @@ namespace LambdaAnalyzers
             private readonly HashSet<SyntaxTree> _trees;
 
             // Every (declaration, spellings) in one array, grouped by name; a name's group is a range of it. A
-            // list per name cost a list and its growth for each of a project's tens of thousands of names.
-            private readonly Dictionary<ulong, int> _groupOf = new();
-            private readonly List<int> _groupStart = new();
-            private readonly (SyntaxNode Declaration, Spellings Spellings)[] _mentions;
+            // list per name cost a list and its growth for each of a project's tens of thousands of names. The
+            // arrays are chunked and the name table split, so that none goes to the large-object heap.
+            private const int Shards = 64;
+            private readonly Dictionary<ulong, int>[] _groupOf = new Dictionary<ulong, int>[Shards];
+            private readonly SmallChunks<int> _groupStart;
+            private readonly SmallChunks<(SyntaxNode Declaration, Spellings Spellings)> _mentions;
             private readonly Dictionary<string, List<(string Alias, SyntaxTree Tree)>> _aliasesOf = new();
 
             public Merged(List<SyntaxTree> trees)
             {
                 _trees = new HashSet<SyntaxTree>(trees);
                 var read = new TreeNames[trees.Count];
-                var sizes = new List<int>();
                 var reader = new CallSiteReader.Reader();
+                var total = 0;
                 for (var t = 0; t < trees.Count; t++)
                 {
                     var names = read[t] = NamesOf(trees[t], reader);
-                    for (var i = 0; i < names.Count; i++)
-                    {
-                        var key = names.KeyAt(i);
-                        if (_groupOf.TryGetValue(key, out var group))
-                        {
-                            sizes[group]++;
-                        }
-                        else
-                        {
-                            _groupOf.Add(key, sizes.Count);
-                            sizes.Add(1);
-                        }
-                    }
-
+                    total += names.Count;
                     foreach (var (alias, target) in names.Aliases)
                     {
                         if (!_aliasesOf.TryGetValue(target, out var aliases))
@@ -163,31 +152,62 @@ namespace LambdaAnalyzers
                     }
                 }
 
-                // Each group's start; `next` is where its next entry goes.
-                var next = new int[sizes.Count];
-                var total = 0;
-                for (var group = 0; group < sizes.Count; group++)
+                for (var shard = 0; shard < Shards; shard++)
                 {
-                    _groupStart.Add(total);
-                    next[group] = total;
-                    total += sizes[group];
+                    _groupOf[shard] = new Dictionary<ulong, int>();
                 }
 
-                _groupStart.Add(total);
-                _mentions = new (SyntaxNode, Spellings)[total];
+                // There are at most as many names as mentions; the sizes become each group's next free slot.
+                var groups = 0;
+                var next = new SmallChunks<int>(total);
                 foreach (var names in read)
                 {
                     for (var i = 0; i < names.Count; i++)
                     {
-                        _mentions[next[_groupOf[names.KeyAt(i)]]++] = names.MentionAt(i);
+                        var key = names.KeyAt(i);
+                        var shard = _groupOf[ShardOf(key)];
+                        if (!shard.TryGetValue(key, out var group))
+                        {
+                            shard.Add(key, group = groups++);
+                        }
+
+                        next[group]++;
+                    }
+                }
+
+                _groupStart = new SmallChunks<int>(groups + 1);
+                var start = 0;
+                for (var group = 0; group < groups; group++)
+                {
+                    _groupStart[group] = start;
+                    (start, next[group]) = (start + next[group], start);
+                }
+
+                _groupStart[groups] = start;
+                _mentions = new SmallChunks<(SyntaxNode, Spellings)>(total);
+                foreach (var names in read)
+                {
+                    for (var i = 0; i < names.Count; i++)
+                    {
+                        _mentions[next[_groupOf[ShardOf(names.KeyAt(i))][names.KeyAt(i)]]++] = names.MentionAt(i);
                     }
                 }
             }
 
             public IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> WithKey(ulong key)
-                => _groupOf.TryGetValue(key, out var group)
-                    ? new ArraySegment<(SyntaxNode, Spellings)>(_mentions, _groupStart[group], _groupStart[group + 1] - _groupStart[group])
+                => _groupOf[ShardOf(key)].TryGetValue(key, out var group)
+                    ? Range(_groupStart[group], _groupStart[group + 1])
                     : Enumerable.Empty<(SyntaxNode, Spellings)>();
+
+            private static int ShardOf(ulong key) => (int)(key % Shards);
+
+            private IEnumerable<(SyntaxNode Declaration, Spellings Spellings)> Range(int start, int end)
+            {
+                for (var i = start; i < end; i++)
+                {
+                    yield return _mentions[i];
+                }
+            }
 
             public IEnumerable<(string Alias, SyntaxTree Tree)> AliasesOf(string name)
                 => _aliasesOf.TryGetValue(name, out var aliases) ? aliases : Enumerable.Empty<(string, SyntaxTree)>();

@@ -51,6 +51,38 @@ namespace LambdaAnalyzers.Tests.Core
         }
 
         [Fact]
+        public void AnIndexOfMoreMentionsThanOneChunkHolds_FindsEachNamesDeclarations()
+        {
+            // 600 files of four mentions each: the merged mentions span chunks of 2,048 (kept off the
+            // large-object heap), and the name every file calls has a group that crosses chunk boundaries.
+            const int files = 600;
+            var trees = Enumerable.Range(0, files).Select(i => CSharpSyntaxTree.ParseText(
+                $"namespace P{i} {{ public class C{i} {{ public void Own{i}() => Shared(); public void Other{i}() {{ Own{i}(); Shared(); Unique{i % 7}(); }} }} }}",
+                path: $"C{i}.cs"));
+            var index = new CallSiteIndex(CSharpCompilation.Create("Large", trees), earlier: null);
+
+            static List<string> Names(IEnumerable<SyntaxNode> declarations)
+                => declarations.Select(d => ((Microsoft.CodeAnalysis.CSharp.Syntax.MethodDeclarationSyntax)d).Identifier.ValueText).OrderBy(n => n, System.StringComparer.Ordinal).ToList();
+
+            Assert.Equal(
+                Enumerable.Range(0, files).SelectMany(i => new[] { $"Other{i}", $"Own{i}" }).OrderBy(n => n, System.StringComparer.Ordinal),
+                Names(index.DeclarationsMentioning("Shared")));
+            for (var i = 0; i < files; i++)
+            {
+                Assert.Equal(new[] { $"Other{i}" }, Names(index.DeclarationsMentioning($"Own{i}")));
+            }
+
+            for (var k = 0; k < 7; k++)
+            {
+                Assert.Equal(
+                    Enumerable.Range(0, files).Where(i => i % 7 == k).Select(i => $"Other{i}").OrderBy(n => n, System.StringComparer.Ordinal),
+                    Names(index.DeclarationsMentioning($"Unique{k}")));
+            }
+
+            Assert.Empty(index.DeclarationsMentioning("Nobody"));
+        }
+
+        [Fact]
         public void ACompilationFarFromTheEarlierOne_IsMergedWhole()
         {
             var trees = TestSources.SamplePaths().Select(p => CSharpSyntaxTree.ParseText(Read(p), path: p)).ToList();
