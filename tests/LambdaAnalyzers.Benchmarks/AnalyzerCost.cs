@@ -187,7 +187,7 @@ public static class AnalyzerCost
     /// Collects the garbage of earlier runs before a timed one, for the compiler and both packages alike: a
     /// full collection falling inside a run would be charged to whatever was running then.
     /// </summary>
-    private static void Settle()
+    internal static void Settle()
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();

@@ -29,9 +29,7 @@ internal sealed class CollectorLoad : EventListener
             foreach (var (name, analyzers) in new[] { ("floor", floor), ("floor + LambdaAnalyzers", withOurs) })
             {
                 var compilation = SyntheticProject.Create(handlers);
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
+                AnalyzerCost.Settle();
                 using var load = new CollectorLoad();
                 var paused = GC.GetTotalPauseDuration();
                 AnalyzerCost.AnalyzeOnce(compilation, analyzers);
