@@ -143,9 +143,11 @@ public static class AnalyzerCost
 
     /// <summary>Each run's logged total with the collector's pauses during it, which land in whatever callbacks are running.</summary>
     private static string WithPauses(List<Measurement> runs)
-        => string.Join(", ", runs.Select(r => $"{Total(r).ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} (GC {r.GcPause.TotalMilliseconds.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)})")) + " ms";
+        => string.Join(", ", runs.Select(r => $"{Milliseconds(Total(r))} (GC {Milliseconds(r.GcPause.TotalMilliseconds)})")) + " ms";
 
-    private static string Join(IEnumerable<double> times) => string.Join(", ", times.Select(t => t.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+    private static string Join(IEnumerable<double> times) => string.Join(", ", times.Select(Milliseconds));
+
+    private static string Milliseconds(double time) => time.ToString("N0", System.Globalization.CultureInfo.InvariantCulture);
 
     private static double TimeOnFresh(int handlers, Action<CSharpCompilation> compile)
     {
@@ -340,7 +342,7 @@ public static class AnalyzerCost
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
             Settle();
-            var (pause, collections) = (GC.GetTotalPauseDuration(), GC.CollectionCount(2));
+            var collections = GC.CollectionCount(2);
             var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             var measurement = Analyze(compilation, analyzers);
             Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
@@ -352,7 +354,7 @@ public static class AnalyzerCost
 
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
-            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
+            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
         }
 
         Console.WriteLine($"last 7 runs: median {Median(logged.Skip(3).ToList()):N0} ms logged, least {logged.Skip(3).Min():N0} ms");

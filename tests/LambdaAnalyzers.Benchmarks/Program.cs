@@ -55,7 +55,8 @@ if (args.Length > 1 && args[0] == "gc")
     return;
 }
 
-// `-- build N [sequential]`: every analyzer over an N-handler project, ten times, the logged times and nothing else (also for a profiler).
+// `-- build N [sequential] [mirror]`: every analyzer over an N-handler project, ten times, the logged times and nothing else
+// (also for a profiler); `mirror`: our rules' registrations with empty callbacks instead.
 if (args.Length > 1 && args[0] == "build")
 {
     AnalyzerCost.Sequential = args.Contains("sequential");

@@ -17,15 +17,12 @@ namespace LambdaAnalyzers
 
         public SmallChunks(int length)
         {
-            Length = length;
             _chunks = new T[(length + ChunkMask) >> ChunkBits][];
             for (var c = 0; c < _chunks.Length; c++)
             {
                 _chunks[c] = new T[c < _chunks.Length - 1 ? ChunkSize : length - (c << ChunkBits)];
             }
         }
-
-        public int Length { get; }
 
         public ref T this[int index] => ref _chunks[index >> ChunkBits][index & ChunkMask];
     }
