@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace LambdaAnalyzers.Benchmarks;
@@ -198,18 +199,51 @@ public static class AnalyzerCost
 
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause);
 
-    private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true)
+    private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true, bool prebound = false)
     {
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var pausedBefore = GC.GetTotalPauseDuration();
         var watch = Stopwatch.StartNew();
-        var withAnalyzers = compilation.WithAnalyzers(analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !Sequential, logAnalyzerExecutionTime: logExecutionTime));
+        var withAnalyzers = compilation.WithAnalyzers(prebound ? analyzers.Add(new BodyBinder()) : analyzers, new CompilationWithAnalyzersOptions(new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), null, concurrentAnalysis: !Sequential, logAnalyzerExecutionTime: logExecutionTime));
         var result = withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).Result;
         watch.Stop();
         var diagnostics = result.GetAllDiagnostics();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var perAnalyzer = analyzers.Select((a, i) => (a, i)).ToDictionary(p => analyzers.Count(b => b.GetType() == p.a.GetType()) > 1 ? $"{p.a.GetType().Name}{p.i}" : p.a.GetType().Name, p => logExecutionTime ? result.AnalyzerTelemetryInfo[p.a].ExecutionTime : TimeSpan.Zero);
         return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated, GC.GetTotalPauseDuration() - pausedBefore);
+    }
+
+    /// <summary>
+    /// Binds every member body, before any rule's callback runs (compilation-start actions run first), through
+    /// the models the analyzer driver then uses: what the driver does anyway before it runs operation actions
+    /// on a body. A rule whose question needs another member's code bound (a helper's callers) binds it itself
+    /// when it asks before the driver got there, and the driver logs that binding as the rule's time; beside
+    /// this analyzer, whose own time is logged apart, what the rules log is their own work.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    private sealed class BodyBinder : DiagnosticAnalyzer
+    {
+        // The driver skips an analyzer that can report nothing.
+        private static readonly DiagnosticDescriptor Never = new("BENCH002", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Never);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.EnableConcurrentExecution();
+            context.RegisterCompilationStartAction(start =>
+            {
+                foreach (var tree in start.Compilation.SyntaxTrees)
+                {
+                    var model = start.Compilation.GetSemanticModel(tree);
+                    foreach (var member in tree.GetRoot().DescendantNodes().Where(n => n is BaseMethodDeclarationSyntax or AccessorDeclarationSyntax or ArrowExpressionClauseSyntax { Parent: PropertyDeclarationSyntax } or EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax or PropertyDeclarationSyntax }))
+                    {
+                        _ = model.GetOperation(member);
+                    }
+                }
+            });
+        }
     }
 
     /// <summary>The shared facts a fresh snapshot computes before any rule can answer for one document.</summary>
@@ -333,18 +367,21 @@ public static class AnalyzerCost
     /// <summary>Analyze on one thread (`build N sequential`): no waiting on other rules in the logged times, for comparing two versions.</summary>
     public static bool Sequential { get; set; }
 
-    public static void BuildOnly(int handlers, bool mirror = false)
+    public static void BuildOnly(int handlers, int runs, bool mirror = false, bool pauses = false, bool prebound = false)
     {
-        var analyzers = mirror ? RegistrationMirror.Of(Ours()) : Ours();
+        var (timedRules, timed) = CallbackPauses.Of(Ours());
+        var analyzers = mirror ? RegistrationMirror.Of(Ours()) : pauses ? timedRules : Ours();
+        var inPauses = new List<(double Wall, double Paused)>();
         var logged = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
-        for (var run = 0; run < 10; run++)
+        for (var run = 0; run < runs; run++)
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
             Settle();
             var collections = GC.CollectionCount(2);
             var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
-            var measurement = Analyze(compilation, analyzers);
+            timed.Origin = Stopwatch.GetTimestamp();
+            var measurement = Analyze(compilation, analyzers, prebound: prebound);
             Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
             foreach (var (name, time) in measurement.PerAnalyzer.Where(_ => run >= 3))
             {
@@ -355,9 +392,27 @@ public static class AnalyzerCost
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
             Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
+            if (pauses)
+            {
+                var tallies = timed.TakeTallies().Values.ToList();
+                var (wall, paused) = (tallies.Sum(t => t.Wall.TotalMilliseconds), tallies.Sum(t => t.Paused.TotalMilliseconds));
+                inPauses.Add((wall, paused));
+                foreach (var l in timed.Long.OrderBy(l => l.At))
+                {
+                    Console.WriteLine($"      {l.At,8:N1} {l.Ms,7:N1} ms t{l.Thread,-3} {l.Rule} {l.Kind}");
+                }
+
+                timed.Long.Clear();
+                Console.WriteLine($"    our callbacks timed themselves {wall:N0} ms, of it {paused:N0} ms in collector pauses ({tallies.Sum(t => t.Collections)} collections ended inside them); {tallies.Sum(t => t.Overlapping):N0} of {tallies.Sum(t => t.Callbacks):N0} callbacks started while another of ours ran");
+            }
         }
 
-        Console.WriteLine($"last 7 runs: median {Median(logged.Skip(3).ToList()):N0} ms logged, least {logged.Skip(3).Min():N0} ms");
+        if (pauses)
+        {
+            Console.WriteLine($"last {runs - 3} runs, our callbacks: median {Median(inPauses.Skip(3).Select(p => p.Wall).ToList()):N0} ms, of it in collector pauses median {Median(inPauses.Skip(3).Select(p => p.Paused).ToList()):N0} ms; without the pauses median {Median(inPauses.Skip(3).Select(p => p.Wall - p.Paused).ToList()):N0} ms, least {inPauses.Skip(3).Min(p => p.Wall - p.Paused):N0} ms");
+        }
+
+        Console.WriteLine($"last {runs - 3} runs: median {Median(logged.Skip(3).ToList()):N0} ms logged, least {logged.Skip(3).Min():N0} ms");
         foreach (var (name, times) in perAnalyzer.OrderByDescending(p => Median(p.Value)))
         {
             Console.WriteLine($"  {name,-42} median {Median(times),7:N1} ms, least {times.Min(),7:N1} ms");

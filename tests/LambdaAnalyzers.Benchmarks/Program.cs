@@ -55,12 +55,15 @@ if (args.Length > 1 && args[0] == "gc")
     return;
 }
 
-// `-- build N [sequential] [mirror]`: every analyzer over an N-handler project, ten times, the logged times and nothing else
-// (also for a profiler); `mirror`: our rules' registrations with empty callbacks instead.
+// `-- build N [runs] [sequential] [mirror|pauses] [prebound]`: every analyzer over an N-handler project, ten times (or runs), the logged
+// times and nothing else (also for a profiler); `mirror`: our rules' registrations with empty callbacks instead; `pauses`:
+// our callbacks time themselves, and say how much of it the collector's pauses were; `prebound`: every member body is
+// bound, untimed, through the driver's own models before the analysis (what the driver does before it runs operation actions).
 if (args.Length > 1 && args[0] == "build")
 {
     AnalyzerCost.Sequential = args.Contains("sequential");
-    AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), args.Contains("mirror"));
+    var runs = args.Length > 2 && int.TryParse(args[2], System.Globalization.CultureInfo.InvariantCulture, out var asked) ? asked : 10;
+    AnalyzerCost.BuildOnly(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), runs, args.Contains("mirror"), args.Contains("pauses"), args.Contains("prebound"));
     return;
 }
 
