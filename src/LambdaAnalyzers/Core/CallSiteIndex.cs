@@ -244,7 +244,8 @@ namespace LambdaAnalyzers
         /// <summary>
         /// A reader of trees' names ahead of the merge, for one thread: several threads needing the index each
         /// read trees nobody has read yet (<see cref="SharedWork{T}"/>) instead of waiting for one thread to
-        /// read them all, each reusing its own buffers from tree to tree. A tree is read once.
+        /// read them all, each reusing its own buffers from tree to tree. A tree's names are kept once (two
+        /// threads may read the same tree at the end, rather than one waiting for the other).
         /// </summary>
         public static Action<SyntaxTree> NewTreeReader()
         {

@@ -7,15 +7,22 @@ namespace LambdaAnalyzers
 {
     /// <summary>
     /// A list of work items that every thread needing them helps to finish: each takes the next item nobody
-    /// has taken, and then waits only for the items other threads are still doing. The rules ask for a
-    /// shared fact from several threads at once; behind a lock one thread would do all of it while the others
-    /// sat idle (and the analyzer driver logs their waiting as their own execution time).
+    /// has taken, and then, instead of waiting for the items other threads are still doing, does those too.
+    /// The rules ask for a shared fact from several threads at once; behind a lock one thread would do all of
+    /// it while the others sat idle (and the analyzer driver logs their waiting as their own execution time).
+    /// Nor does a thread wait for another at the end: on a busy machine the thread holding the last item may
+    /// not be running (the analyzer driver starts more threads than there are cores), and a waiter then sits
+    /// out a scheduler slice, several milliseconds, for an item that takes microseconds. So items must be
+    /// safe to do twice, at the same time, on two threads (reading a tree into a per-tree cache, binding a
+    /// member whose facts are kept with <c>GetOrAdd</c>).
     /// </summary>
     internal sealed class SharedWork<T>
     {
+        private const int Done = 2;
+
         private readonly IReadOnlyList<T> _items;
         private readonly Func<Action<T>> _newWorker;
-        private readonly object _gate = new();
+        private readonly int[] _states;
         private int _next = -1;
         private int _left;
         private Exception? _failure;
@@ -33,13 +40,17 @@ namespace LambdaAnalyzers
         {
             _items = items;
             _newWorker = newWorker;
+            _states = new int[items.Count];
             _left = items.Count;
         }
 
         /// <summary>Whether every item is done (with no failure); a thread that sees it need not call <see cref="Finish"/>.</summary>
         public bool IsDone => Volatile.Read(ref _left) == 0 && Volatile.Read(ref _failure) is null;
 
-        /// <summary>Helps with the items left, then waits for the others; rethrows the first failure of any item.</summary>
+        /// <summary>
+        /// Does the items nobody has taken, then the items other threads have not finished; returns when every
+        /// item is done, without waiting for another thread. Rethrows the first failure of any item.
+        /// </summary>
         public void Finish()
         {
             if (IsDone)
@@ -47,41 +58,40 @@ namespace LambdaAnalyzers
                 return;
             }
 
-            Action<T>? work = null;
+            Action<T>? worker = null;
             for (var i = Interlocked.Increment(ref _next); i < _items.Count; i = Interlocked.Increment(ref _next))
             {
-                try
-                {
-                    work ??= _newWorker();
-                    work(_items[i]);
-                }
-                catch (Exception e)
-                {
-                    Interlocked.CompareExchange(ref _failure, e, null);
-                }
-                finally
-                {
-                    if (Interlocked.Decrement(ref _left) == 0)
-                    {
-                        lock (_gate)
-                        {
-                            Monitor.PulseAll(_gate);
-                        }
-                    }
-                }
+                Do(i, ref worker);
             }
 
-            lock (_gate)
+            for (var i = 0; i < _items.Count && Volatile.Read(ref _left) > 0; i++)
             {
-                while (Volatile.Read(ref _left) > 0)
+                if (Volatile.Read(ref _states[i]) != Done)
                 {
-                    Monitor.Wait(_gate);
+                    Do(i, ref worker);
                 }
             }
 
             if (Volatile.Read(ref _failure) is { } failure)
             {
                 ExceptionDispatchInfo.Capture(failure).Throw();
+            }
+        }
+
+        private void Do(int index, ref Action<T>? worker)
+        {
+            try
+            {
+                worker ??= _newWorker();
+                worker(_items[index]);
+                if (Interlocked.Exchange(ref _states[index], Done) != Done)
+                {
+                    Interlocked.Decrement(ref _left);
+                }
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _failure, e, null);
             }
         }
     }
