@@ -391,7 +391,7 @@ public static class AnalyzerCost
 
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
-            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
+            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall, {ThreadPool.ThreadCount} pool threads; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
             if (pauses)
             {
                 var tallies = timed.TakeTallies().Values.ToList();
