@@ -18,7 +18,7 @@ namespace LambdaAnalyzers
     /// </summary>
     internal sealed class SharedWork<T>
     {
-        private const int Done = 2;
+        private const int Done = 1;
 
         private readonly IReadOnlyList<T> _items;
         private readonly Func<Action<T>> _newWorker;
