@@ -142,9 +142,9 @@ public static class AnalyzerCost
     private static List<double> Times(int handlers, Action<CSharpCompilation> compile)
         => Enumerable.Range(0, Repetitions).Select(_ => TimeOnFresh(handlers, compile)).ToList();
 
-    /// <summary>Each run's logged total with the collector's pauses during it, which land in whatever callbacks are running.</summary>
+    /// <summary>Each run's logged total with the collector's pauses during it and the thread pool's size after it (the waits for a core in our callbacks follow it).</summary>
     private static string WithPauses(List<Measurement> runs)
-        => string.Join(", ", runs.Select(r => $"{Milliseconds(Total(r))} (GC {Milliseconds(r.GcPause.TotalMilliseconds)})")) + " ms";
+        => string.Join(", ", runs.Select(r => $"{Milliseconds(Total(r))} (GC {Milliseconds(r.GcPause.TotalMilliseconds)}, {r.PoolThreads} threads)")) + " ms";
 
     private static string Join(IEnumerable<double> times) => string.Join(", ", times.Select(Milliseconds));
 
@@ -197,7 +197,8 @@ public static class AnalyzerCost
         GC.Collect();
     }
 
-    private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause);
+    /// <param name="PoolThreads">The thread pool's size after the analysis: our logged time follows it (see docs/performance.md, session 8).</param>
+    private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause, int PoolThreads);
 
     private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true, bool prebound = false)
     {
@@ -210,7 +211,7 @@ public static class AnalyzerCost
         var diagnostics = result.GetAllDiagnostics();
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         var perAnalyzer = analyzers.Select((a, i) => (a, i)).ToDictionary(p => analyzers.Count(b => b.GetType() == p.a.GetType()) > 1 ? $"{p.a.GetType().Name}{p.i}" : p.a.GetType().Name, p => logExecutionTime ? result.AnalyzerTelemetryInfo[p.a].ExecutionTime : TimeSpan.Zero);
-        return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated, GC.GetTotalPauseDuration() - pausedBefore);
+        return new Measurement(watch.Elapsed, perAnalyzer, diagnostics.Count(d => d.Id.StartsWith("LAM", StringComparison.Ordinal) || d.Id.StartsWith("MA", StringComparison.Ordinal)), allocated, GC.GetTotalPauseDuration() - pausedBefore, ThreadPool.ThreadCount);
     }
 
     /// <summary>
@@ -386,7 +387,7 @@ public static class AnalyzerCost
 
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
-            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall, {ThreadPool.ThreadCount} pool threads; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
+            Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall, {measurement.PoolThreads} pool threads; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
             if (pauses)
             {
                 var tallies = timed.TakeTallies().Values.ToList();
