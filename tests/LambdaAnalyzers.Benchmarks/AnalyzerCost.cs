@@ -142,7 +142,7 @@ public static class AnalyzerCost
     private static List<double> Times(int handlers, Action<CSharpCompilation> compile)
         => Enumerable.Range(0, Repetitions).Select(_ => TimeOnFresh(handlers, compile)).ToList();
 
-    /// <summary>Each run's logged total with the collector's pauses during it and the thread pool's size after it (the waits for a core in our callbacks follow it).</summary>
+    /// <summary>Each run's logged total with the collector's pauses during it and the thread pool's size after it (part of how long our callbacks wait for a core).</summary>
     private static string WithPauses(List<Measurement> runs)
         => string.Join(", ", runs.Select(r => $"{Milliseconds(Total(r))} (GC {Milliseconds(r.GcPause.TotalMilliseconds)}, {r.PoolThreads} threads)")) + " ms";
 
@@ -197,7 +197,7 @@ public static class AnalyzerCost
         GC.Collect();
     }
 
-    /// <param name="PoolThreads">The thread pool's size after the analysis: our logged time follows it (see docs/performance.md, session 8).</param>
+    /// <param name="PoolThreads">The thread pool's size after the analysis: more threads than cores, more of our callbacks' time spent waiting for one (docs/performance.md, session 8).</param>
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause, int PoolThreads);
 
     private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true, bool prebound = false)
