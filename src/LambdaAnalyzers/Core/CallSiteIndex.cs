@@ -157,9 +157,12 @@ namespace LambdaAnalyzers
                     _groupOf[shard] = new Dictionary<ulong, int>();
                 }
 
-                // There are at most as many names as mentions; the sizes become each group's next free slot.
+                // There are at most as many names as mentions; the sizes become each group's next free slot. Each
+                // mention's group is kept for the placing pass, which then looks no name up a second time.
                 var groups = 0;
                 var next = new SmallChunks<int>(total);
+                var groupOfMention = new SmallChunks<int>(total);
+                var mention = 0;
                 foreach (var names in read)
                 {
                     for (var i = 0; i < names.Count; i++)
@@ -172,6 +175,7 @@ namespace LambdaAnalyzers
                         }
 
                         next[group]++;
+                        groupOfMention[mention++] = group;
                     }
                 }
 
@@ -185,11 +189,12 @@ namespace LambdaAnalyzers
 
                 _groupStart[groups] = start;
                 _mentions = new SmallChunks<(SyntaxNode, Spellings)>(total);
+                mention = 0;
                 foreach (var names in read)
                 {
                     for (var i = 0; i < names.Count; i++)
                     {
-                        _mentions[next[_groupOf[ShardOf(names.KeyAt(i))][names.KeyAt(i)]]++] = names.MentionAt(i);
+                        _mentions[next[groupOfMention[mention++]]++] = names.MentionAt(i);
                     }
                 }
             }
