@@ -365,8 +365,8 @@ public static class AnalyzerCost
 
     public static void BuildOnly(int handlers, int runs, bool mirror = false, bool pauses = false, bool prebound = false)
     {
-        var (timedRules, timed) = CallbackPauses.Of(Ours());
-        var analyzers = mirror ? RegistrationMirror.Of(Ours()) : pauses ? timedRules : Ours();
+        var (timedRules, timed) = pauses ? CallbackPauses.Of(Ours()) : (default, null);
+        var analyzers = mirror ? RegistrationMirror.Of(Ours()) : timed is not null ? timedRules : Ours();
         var inPauses = new List<(double Wall, double Paused)>();
         var logged = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
@@ -376,7 +376,7 @@ public static class AnalyzerCost
             Settle();
             var collections = GC.CollectionCount(2);
             var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
-            timed.Origin = Stopwatch.GetTimestamp();
+            timed?.StartClock();
             var measurement = Analyze(compilation, analyzers, prebound: prebound);
             Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
             foreach (var (name, time) in measurement.PerAnalyzer.Where(_ => run >= 3))
@@ -388,18 +388,16 @@ public static class AnalyzerCost
             var slowest = string.Join(", ", measurement.PerAnalyzer.OrderByDescending(p => p.Value).Take(4).Select(p => $"{p.Key.Replace("Analyzer", "", StringComparison.Ordinal)} {p.Value.TotalMilliseconds:N0}"));
             logged.Add(Total(measurement));
             Console.WriteLine($"{handlers:N0} handlers: {logged[^1]:N0} ms logged ({slowest}), {measurement.Wall.TotalMilliseconds:N0} ms wall, {measurement.PoolThreads} pool threads; GC paused {measurement.GcPause.TotalMilliseconds:N0} ms, {GC.CollectionCount(2) - collections} full collections");
-            if (pauses)
+            if (timed is not null)
             {
-                var tallies = timed.TakeTallies().Values.ToList();
-                var (wall, paused) = (tallies.Sum(t => t.Wall.TotalMilliseconds), tallies.Sum(t => t.Paused.TotalMilliseconds));
-                inPauses.Add((wall, paused));
-                foreach (var l in timed.Long.OrderBy(l => l.At))
+                var tally = timed.Take();
+                inPauses.Add((tally.Wall.TotalMilliseconds, tally.Paused.TotalMilliseconds));
+                foreach (var l in timed.TakeLong())
                 {
                     Console.WriteLine($"      {l.At,8:N1} {l.Ms,7:N1} ms t{l.Thread,-3} {l.Rule} {l.Kind}");
                 }
 
-                timed.Long.Clear();
-                Console.WriteLine($"    our callbacks timed themselves {wall:N0} ms, of it {paused:N0} ms in collector pauses ({tallies.Sum(t => t.Collections)} collections ended inside them); {tallies.Sum(t => t.Overlapping):N0} of {tallies.Sum(t => t.Callbacks):N0} callbacks started while another of ours ran");
+                Console.WriteLine($"    our callbacks timed themselves {tally.Wall.TotalMilliseconds:N0} ms, of it {tally.Paused.TotalMilliseconds:N0} ms in collector pauses ({tally.Collections} collections ended inside them); {tally.Overlapping:N0} of {tally.Callbacks:N0} callbacks started while another of ours ran");
             }
         }
 

@@ -58,7 +58,7 @@ if (args.Length > 1 && args[0] == "gc")
 // `-- build N [runs] [sequential] [mirror|pauses] [prebound]`: every analyzer over an N-handler project, ten times (or runs), the logged
 // times and nothing else (also for a profiler); `mirror`: our rules' registrations with empty callbacks instead; `pauses`:
 // our callbacks time themselves, and say how much of it the collector's pauses were; `prebound`: every member body is
-// bound, untimed, through the driver's own models before the analysis (what the driver does before it runs operation actions).
+// bound through the driver's own models before any rule runs, by an analyzer logged apart (what the driver does anyway).
 if (args.Length > 1 && args[0] == "build")
 {
     AnalyzerCost.Sequential = args.Contains("sequential");
