@@ -37,18 +37,18 @@ public static class AnalyzerCost
         var peerPath = typeof(AnalyzerCost).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "PeerAnalyzerPath").Value!;
         var peerAnalyzers = new AnalyzerFileReference(peerPath, new Loader()).GetAnalyzers(LanguageNames.CSharp);
 
-        // Warm up the compiler, both packages and the driver until the JIT has (nearly) nothing left to compile,
-        // so that no size is charged for it: a build compiles in the long-running build server (VBCSCompiler),
-        // whose hot code is long since at tier 1.
-        var warmUpRounds = new List<long>();
-        while (warmUpRounds.Count < 2 || (warmUpRounds[^1] >= SettledJitCount && warmUpRounds.Count < 12))
+        // Warm up the compiler, both packages and the driver until the JIT has (nearly) nothing left to compile
+        // and neither package's code is promoted any more, so that no size is charged for it: a build compiles
+        // in the long-running build server (VBCSCompiler), whose hot code is long since at tier 1.
+        using var jit = new JitWatch();
+        var warmUpRounds = new List<(int Ours, int Peer, int All)>();
+        while (warmUpRounds.Count < 2 || (!Settled(warmUpRounds[^1]) && warmUpRounds.Count < MaxWarmUpRounds))
         {
-            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             CompilerDiagnostics(SyntheticProject.Create(500));
             CompileToAssembly(SyntheticProject.Create(500));
             Analyze(SyntheticProject.Create(500), lambdaAnalyzers);
             Analyze(SyntheticProject.Create(500), peerAnalyzers);
-            warmUpRounds.Add(System.Runtime.JitInfo.GetCompiledMethodCount() - jitted);
+            warmUpRounds.Add(jit.Take());
         }
 
         var jittedBefore = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -83,7 +83,8 @@ public static class AnalyzerCost
         }
 
         Console.WriteLine();
-        Console.WriteLine($"Methods the JIT compiled: per warm-up round (500 handlers, the compiler both ways and both packages) {string.Join(", ", warmUpRounds.Select(n => n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)))}; during all the timed runs {System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore:N0}.");
+        var timedJit = jit.Take();
+        Console.WriteLine($"Methods the JIT compiled (all, of them LambdaAnalyzers' / the peer's): per warm-up round (500 handlers, the compiler both ways and both packages) {string.Join("; ", warmUpRounds.Select(r => $"{r.All:N0} ({r.Ours} / {r.Peer})"))}; during all the timed runs {System.Runtime.JitInfo.GetCompiledMethodCount() - jittedBefore:N0} ({timedJit.Ours} / {timedJit.Peer}).");
         Console.WriteLine($"Every run's logged total ({Repetitions} per package and size; the table has the least):");
         spreads.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine();
@@ -96,8 +97,13 @@ public static class AnalyzerCost
         DocumentCost(lambdaAnalyzers);
     }
 
-    /// <summary>A warm-up round that compiles fewer methods than this leaves the JIT settled (thousands in the first rounds).</summary>
-    private const int SettledJitCount = 100;
+    /// <summary>
+    /// A warm-up round that compiled none of either package's methods and fewer than 100 in all (thousands in
+    /// the first rounds) leaves the JIT settled: the packages' hot code is optimized, the compiler's nearly all.
+    /// </summary>
+    private static bool Settled((int Ours, int Peer, int All) round) => round.Ours == 0 && round.Peer == 0 && round.All < 100;
+
+    private const int MaxWarmUpRounds = 30;
 
     private static ImmutableArray<DiagnosticAnalyzer> Ours() => LambdaAnalyzers.ShippedAnalyzers.Create();
 
@@ -370,15 +376,17 @@ public static class AnalyzerCost
         var inPauses = new List<(double Wall, double Paused)>();
         var logged = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
+        using var jit = new JitWatch();
         for (var run = 0; run < runs; run++)
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
             Settle();
             var collections = GC.CollectionCount(2);
-            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
+            jit.Take();
             timed?.StartClock();
             var measurement = Analyze(compilation, analyzers, prebound: prebound);
-            Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
+            var compiled = jit.Take();
+            Console.Write($"[jit {compiled.All}, ours {compiled.Ours}] ");
             foreach (var (name, time) in measurement.PerAnalyzer.Where(_ => run >= 3))
             {
                 perAnalyzer.TryAdd(name, new List<double>());
