@@ -131,6 +131,9 @@ namespace LambdaAnalyzers
             }
         }
 
+        /// <summary>Reads every tree's handler candidates and aliases now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>).</summary>
+        public void ReadCandidatesAhead() => _ = Aliases;
+
         private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null;
 
         private Handler? Compute(IMethodSymbol method)

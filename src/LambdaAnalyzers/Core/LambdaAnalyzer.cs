@@ -18,6 +18,7 @@ namespace LambdaAnalyzers
                 var lambda = LambdaCompilation.For(start.Compilation, start.Options);
                 if (lambda.Types.ReferencesLambda)
                 {
+                    lambda.ReadSyntaxAhead();
                     OnLambdaCompilationStart(start, lambda);
                 }
             });

@@ -150,6 +150,9 @@ namespace LambdaAnalyzers
             }
         }
 
+        /// <summary>Reads every tree's call sites and merges them now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>).</summary>
+        public void ReadCallSitesAhead() => _ = CallSites;
+
         /// <summary>A handler lambda: nothing calls a lambda by name, so one that is a handler is always a root.</summary>
         private bool IsRoot(IMethodSymbol lambda) => _rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default);
 
