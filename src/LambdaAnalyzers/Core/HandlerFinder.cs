@@ -131,8 +131,17 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>Reads every tree's handler candidates and aliases now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>).</summary>
-        public void ReadCandidatesAhead() => _ = Aliases;
+        /// <summary>
+        /// Reads every tree's handler candidates and aliases now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>),
+        /// when there can be any: with neither the context nor the attribute referenced, nothing asks for them.
+        /// </summary>
+        public void ReadCandidatesAhead()
+        {
+            if (MayHaveCandidates)
+            {
+                _ = Aliases;
+            }
+        }
 
         private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null;
 
