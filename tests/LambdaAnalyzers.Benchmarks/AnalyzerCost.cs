@@ -42,10 +42,10 @@ public static class AnalyzerCost
         // in the long-running build server (VBCSCompiler), whose hot code is long since at tier 1.
         // The JIT's events are listened to during the warm-up only: a listener's dispatch thread would run
         // beside the timed runs.
-        var warmUpRounds = new List<(int Ours, int Peer, int All)>();
+        var warmUpRounds = new List<CompiledMethods>();
         using (var jit = new JitWatch())
         {
-            while (warmUpRounds.Count < 2 || (!Settled(warmUpRounds[^1]) && warmUpRounds.Count < MaxWarmUpRounds))
+            while (warmUpRounds.Count < 2 || (!warmUpRounds[^1].Settled && warmUpRounds.Count < MaxWarmUpRounds))
             {
                 CompilerDiagnostics(SyntheticProject.Create(500));
                 CompileToAssembly(SyntheticProject.Create(500));
@@ -100,12 +100,6 @@ public static class AnalyzerCost
 
         DocumentCost(lambdaAnalyzers);
     }
-
-    /// <summary>
-    /// A warm-up round that compiled none of either package's methods and fewer than 100 in all (thousands in
-    /// the first rounds) leaves the JIT settled: the packages' hot code is optimized, the compiler's nearly all.
-    /// </summary>
-    private static bool Settled((int Ours, int Peer, int All) round) => round.Ours == 0 && round.Peer == 0 && round.All < 100;
 
     private const int MaxWarmUpRounds = 30;
 
@@ -380,17 +374,15 @@ public static class AnalyzerCost
         var inPauses = new List<(double Wall, double Paused)>();
         var logged = new List<double>();
         var perAnalyzer = new Dictionary<string, List<double>>();
-        using var jit = new JitWatch();
         for (var run = 0; run < runs; run++)
         {
             var compilation = AsCscHandsItToAnalyzers(handlers);
             Settle();
             var collections = GC.CollectionCount(2);
-            jit.Take();
+            var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             timed?.StartClock();
             var measurement = Analyze(compilation, analyzers, prebound: prebound);
-            var compiled = jit.Take();
-            Console.Write($"[jit {compiled.All}, ours {compiled.Ours}] ");
+            Console.Write($"[jit {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted}] ");
             foreach (var (name, time) in measurement.PerAnalyzer.Where(_ => run >= 3))
             {
                 perAnalyzer.TryAdd(name, new List<double>());

@@ -15,12 +15,12 @@ internal sealed class JitWatch : EventListener
     private const EventKeywords JitKeyword = (EventKeywords)0x10;
     private readonly Dictionary<string, int> _compiled = new();
 
-    /// <summary>Methods compiled since the last <see cref="Take"/>: ours, the peer's, and all of them.</summary>
-    public (int Ours, int Peer, int All) Take()
+    /// <summary>Methods compiled since the last <see cref="Take"/>.</summary>
+    public CompiledMethods Take()
     {
         lock (_compiled)
         {
-            var counts = (_compiled.GetValueOrDefault("ours"), _compiled.GetValueOrDefault("peer"), _compiled.Values.Sum());
+            var counts = new CompiledMethods(_compiled.GetValueOrDefault("ours"), _compiled.GetValueOrDefault("peer"), _compiled.Values.Sum());
             _compiled.Clear();
             return counts;
         }
@@ -50,4 +50,14 @@ internal sealed class JitWatch : EventListener
             _compiled[whose] = _compiled.GetValueOrDefault(whose) + 1;
         }
     }
+}
+
+/// <summary>How many methods the JIT compiled: LambdaAnalyzers', the peer's, and all of them.</summary>
+internal readonly record struct CompiledMethods(int Ours, int Peer, int All)
+{
+    /// <summary>
+    /// A warm-up round that compiled none of either package's methods and fewer than 100 in all (thousands in
+    /// the first rounds) leaves the JIT settled: the packages' hot code is optimized, the compiler's nearly all.
+    /// </summary>
+    public bool Settled => Ours == 0 && Peer == 0 && All < 100;
 }
