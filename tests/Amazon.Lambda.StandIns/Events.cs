@@ -81,6 +81,9 @@ namespace Amazon.Lambda.APIGatewayEvents
 {
     public class APIGatewayProxyRequest
     {
+        public ProxyRequestContext RequestContext { get; set; } = new();
+        public IDictionary<string, IList<string>> MultiValueHeaders { get; set; } = new Dictionary<string, IList<string>>();
+        public IDictionary<string, IList<string>> MultiValueQueryStringParameters { get; set; } = new Dictionary<string, IList<string>>();
         public string Resource { get; set; } = "";
         public string Path { get; set; } = "";
         public string HttpMethod { get; set; } = "";
@@ -90,10 +93,34 @@ namespace Amazon.Lambda.APIGatewayEvents
         public IDictionary<string, string> StageVariables { get; set; } = new Dictionary<string, string>();
         public string Body { get; set; } = "";
         public bool IsBase64Encoded { get; set; }
+
+        public class ProxyRequestContext
+        {
+            public string AccountId { get; set; } = "";
+            public string ApiId { get; set; } = "";
+            public string RequestId { get; set; } = "";
+            public string ResourceId { get; set; } = "";
+            public string ResourcePath { get; set; } = "";
+            public string Stage { get; set; } = "";
+            public string HttpMethod { get; set; } = "";
+            public string Path { get; set; } = "";
+            public string ConnectionId { get; set; } = "";
+            public string RouteKey { get; set; } = "";
+            public string EventType { get; set; } = "";
+            public string DomainName { get; set; } = "";
+            public APIGatewayCustomAuthorizerContext Authorizer { get; set; } = new();
+        }
+    }
+
+    public class APIGatewayCustomAuthorizerContext : Dictionary<string, object>
+    {
+        public IDictionary<string, string> Claims { get; set; } = new Dictionary<string, string>();
+        public string PrincipalId { get; set; } = "";
     }
 
     public class APIGatewayProxyResponse
     {
+        public IDictionary<string, IList<string>> MultiValueHeaders { get; set; } = new Dictionary<string, IList<string>>();
         public int StatusCode { get; set; }
         public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
         public string Body { get; set; } = "";
@@ -102,6 +129,48 @@ namespace Amazon.Lambda.APIGatewayEvents
 
     public class APIGatewayHttpApiV2ProxyRequest
     {
+        public string Version { get; set; } = "";
+        public string RouteKey { get; set; } = "";
+        public string[] Cookies { get; set; } = Array.Empty<string>();
+        public IDictionary<string, string> QueryStringParameters { get; set; } = new Dictionary<string, string>();
+        public IDictionary<string, string> StageVariables { get; set; } = new Dictionary<string, string>();
+        public ProxyRequestContext RequestContext { get; set; } = new();
+
+        public class ProxyRequestContext
+        {
+            public string AccountId { get; set; } = "";
+            public string ApiId { get; set; } = "";
+            public string DomainName { get; set; } = "";
+            public string RequestId { get; set; } = "";
+            public string RouteKey { get; set; } = "";
+            public string Stage { get; set; } = "";
+            public string Time { get; set; } = "";
+            public long TimeEpoch { get; set; }
+            public HttpDescription Http { get; set; } = new();
+            public AuthorizerDescription Authorizer { get; set; } = new();
+        }
+
+        public class HttpDescription
+        {
+            public string Method { get; set; } = "";
+            public string Path { get; set; } = "";
+            public string Protocol { get; set; } = "";
+            public string SourceIp { get; set; } = "";
+            public string UserAgent { get; set; } = "";
+        }
+
+        public class AuthorizerDescription
+        {
+            public JwtDescription Jwt { get; set; } = new();
+            public IDictionary<string, object> Lambda { get; set; } = new Dictionary<string, object>();
+
+            public class JwtDescription
+            {
+                public IDictionary<string, string> Claims { get; set; } = new Dictionary<string, string>();
+                public string[] Scopes { get; set; } = Array.Empty<string>();
+            }
+        }
+
         public string RawPath { get; set; } = "";
         public string RawQueryString { get; set; } = "";
         public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
@@ -123,6 +192,9 @@ namespace Amazon.Lambda.ApplicationLoadBalancerEvents
 {
     public class ApplicationLoadBalancerRequest
     {
+        public IDictionary<string, string> QueryStringParameters { get; set; } = new Dictionary<string, string>();
+        public IDictionary<string, IList<string>> MultiValueHeaders { get; set; } = new Dictionary<string, IList<string>>();
+        public bool IsBase64Encoded { get; set; }
         public string Path { get; set; } = "";
         public string HttpMethod { get; set; } = "";
         public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
@@ -135,6 +207,8 @@ namespace Amazon.Lambda.ApplicationLoadBalancerEvents
         public string StatusDescription { get; set; } = "";
         public IDictionary<string, string> Headers { get; set; } = new Dictionary<string, string>();
         public string Body { get; set; } = "";
+        public bool IsBase64Encoded { get; set; }
+        public IDictionary<string, IList<string>> MultiValueHeaders { get; set; } = new Dictionary<string, IList<string>>();
     }
 }
 

@@ -17,3 +17,13 @@ namespace Amazon.Lambda.Serialization.SystemTextJson
         public void Serialize<T>(T response, Stream responseStream) => throw new NotSupportedException("stand-in");
     }
 }
+
+namespace Amazon.Lambda.Serialization.Json
+{
+    /// <summary>Stands in for Amazon.Lambda.Serialization.Json, the older Newtonsoft-based serializer.</summary>
+    public class JsonSerializer : ILambdaSerializer
+    {
+        public T Deserialize<T>(Stream requestStream) => System.Text.Json.JsonSerializer.Deserialize<T>(requestStream)!;
+        public void Serialize<T>(T response, Stream responseStream) => System.Text.Json.JsonSerializer.Serialize(responseStream, response);
+    }
+}
