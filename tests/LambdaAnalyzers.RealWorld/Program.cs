@@ -143,13 +143,18 @@ internal static class Program
     private static string Relative(string root, string path)
         => Path.GetRelativePath(root, path).Replace('\\', '/');
 
-    /// <summary>The repository at its labelled commit, extracted once from the bare git directory <c>fetch</c> made.</summary>
+    /// <summary>
+    /// The files a compilation can need (sources, project and props files, deployment files, .editorconfig) of the
+    /// repository at its labelled commit, written once from the bare git directory <c>fetch</c> made. Blobs the
+    /// snapshot lacks (large files are left out of it) are skipped.
+    /// </summary>
     private static string Checkout(string mirror, string checkouts, RepositoryLabels repo)
     {
-        var gitDir = Path.Combine(mirror, repo.Repo.Replace('/', '+'), "repo");
+        var folder = Path.Combine(mirror, repo.Repo.Replace('/', '+'), "repo");
+        var gitDir = Directory.Exists(Path.Combine(folder, ".git")) ? Path.Combine(folder, ".git") : folder;
         if (!Directory.Exists(gitDir))
         {
-            throw new InvalidOperationException($"not fetched: no {gitDir} (fetch github:{repo.Repo})");
+            throw new InvalidOperationException($"not fetched: no {folder} (fetch github:{repo.Repo})");
         }
 
         var target = Path.Combine(checkouts, $"{repo.Repo.Replace('/', '+')}@{repo.Commit[..Math.Min(12, repo.Commit.Length)]}");
@@ -164,20 +169,101 @@ internal static class Program
             Directory.Delete(target, recursive: true);
         }
 
-        Directory.CreateDirectory(target);
-        var archive = Process.Start(new ProcessStartInfo("bash", ["-c", $"git --git-dir='{gitDir}' archive '{repo.Commit}' | tar -x -C '{target}'"])
+        var listing = Git(gitDir, "ls-tree", "-r", "-z", repo.Commit);
+        var wanted = new List<(string Sha, string Path)>();
+        foreach (var entry in listing.Split('\0', StringSplitOptions.RemoveEmptyEntries))
         {
+            var tab = entry.IndexOf('\t');
+            var fields = entry[..tab].Split(' ');
+            var path = entry[(tab + 1)..];
+            if (fields[1] == "blob" && IsCompilationInput(path))
+            {
+                wanted.Add((fields[2], path));
+            }
+        }
+
+        // One cat-file process streams every blob: "<sha> blob <size>\n<bytes>\n", or "<sha> missing\n".
+        using var process = Process.Start(new ProcessStartInfo("git", ["--git-dir", gitDir, "cat-file", "--batch"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
             RedirectStandardError = true,
         })!;
-        var error = archive.StandardError.ReadToEnd();
-        archive.WaitForExit();
-        if (archive.ExitCode != 0 || error.Contains("fatal", StringComparison.Ordinal))
+        var writer = Task.Run(() =>
         {
-            throw new InvalidOperationException($"commit {repo.Commit} could not be extracted: {error.Trim()}");
+            foreach (var (sha, _) in wanted)
+            {
+                process.StandardInput.Write(sha + "\n");
+            }
+
+            process.StandardInput.Close();
+        });
+        var output = process.StandardOutput.BaseStream;
+        foreach (var (_, path) in wanted)
+        {
+            var header = ReadLine(output).Split(' ');
+            if (header.Length < 3 || header[1] != "blob")
+            {
+                continue;
+            }
+
+            var bytes = new byte[int.Parse(header[2], System.Globalization.CultureInfo.InvariantCulture)];
+            output.ReadExactly(bytes);
+            output.ReadByte();
+            var file = Path.Combine(target, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+            File.WriteAllBytes(file, bytes);
+        }
+
+        writer.Wait();
+        process.WaitForExit();
+        if (!Directory.Exists(target))
+        {
+            throw new InvalidOperationException($"commit {repo.Commit} holds no compilation input in {gitDir}");
         }
 
         File.WriteAllText(done, repo.Commit);
         return target;
+    }
+
+    private static bool IsCompilationInput(string path)
+    {
+        var name = Path.GetFileName(path);
+        return name.EndsWith(".cs", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".props", StringComparison.OrdinalIgnoreCase)
+            || name.EndsWith(".targets", StringComparison.OrdinalIgnoreCase)
+            || name == ".editorconfig"
+            || ProjectCompiler.DeploymentFileNames.Contains(name, StringComparer.Ordinal);
+    }
+
+    private static string Git(string gitDir, params string[] arguments)
+    {
+        using var process = Process.Start(new ProcessStartInfo("git", ["--git-dir", gitDir, .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        })!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error.Trim()}");
+        }
+
+        return output.Result;
+    }
+
+    private static string ReadLine(Stream stream)
+    {
+        var bytes = new List<byte>();
+        for (var b = stream.ReadByte(); b is not -1 and not '\n'; b = stream.ReadByte())
+        {
+            bytes.Add((byte)b);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
     /// <summary>The reference pack, the stand-ins and the packages beside the runner: everything a corpus project may reference.</summary>

@@ -121,6 +121,10 @@ internal sealed class ProjectCompiler
             : NullableContextOptions.Disable;
         var options = new CSharpCompilationOptions(outputKind, nullableContextOptions: nullable, allowUnsafe: true, concurrentBuild: false);
         var compilation = CSharpCompilation.Create(assemblyName, trees, references, options);
+        if (AwsClientStandIns.For(compilation, _references) is { } services)
+        {
+            compilation = compilation.AddReferences(services);
+        }
 
         var additional = DeploymentFileNames
             .Select(name => Path.Combine(folder, name))
