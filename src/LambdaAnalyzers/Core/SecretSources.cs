@@ -12,17 +12,6 @@ namespace LambdaAnalyzers
     internal static class SecretSources
     {
         /// <summary>
-        /// The key read, when <paramref name="operation"/> looks up a secret-named environment variable or
-        /// configuration key: <c>Environment.GetEnvironmentVariable("DB_PASSWORD")</c>, <c>GetEnvironmentVariables()["…"]</c>,
-        /// <c>config["Db:Password"]</c>, <c>GetValue&lt;T&gt;(key)</c>, <c>GetConnectionString(name)</c>, <c>GetSection(key).Value</c>.
-        /// </summary>
-        public static string? PlaintextSecretKey(IOperation operation, WellKnownTypes types, SecretNames names)
-        {
-            var key = LookedUpKey(operation, types);
-            return key is not null && names.IsSecret(key) ? key : null;
-        }
-
-        /// <summary>
         /// A look-up LAM101 reports: its key names a secret, and its value is neither ciphertext decrypted with
         /// KMS nor the name or ARN of a secret handed to Secrets Manager or Parameter Store.
         /// </summary>
@@ -34,7 +23,11 @@ namespace LambdaAnalyzers
                 ? key
                 : null;
 
-        /// <summary>The constant key an environment or configuration look-up reads, secret or not.</summary>
+        /// <summary>
+        /// The constant key an environment or configuration look-up reads, secret or not:
+        /// <c>Environment.GetEnvironmentVariable("DB_PASSWORD")</c>, <c>GetEnvironmentVariables()["…"]</c>,
+        /// <c>config["Db:Password"]</c>, <c>GetValue&lt;T&gt;(key)</c>, <c>GetConnectionString(name)</c>, <c>GetSection(key).Value</c>.
+        /// </summary>
         public static string? LookedUpKey(IOperation operation, WellKnownTypes types)
         {
             switch (operation)
