@@ -81,6 +81,8 @@ namespace LambdaAnalyzers
                                || (IsStringBuilder(local.Type) && AppendedToLocal(local.Local, value.Root(), hops - 1));
                     case IParameterReferenceOperation parameter:
                         return Summary(parameter.Parameter, () => ParameterCarries(parameter.Parameter));
+                    case var _ when IsSecretPartOfASecretDocument(value, hops):
+                        return true;
                     case IFieldReferenceOperation field when field.Field.IsInSource():
                         return Summary(field.Field.OriginalDefinition, () => MemberHolds(field.Field.OriginalDefinition));
                     case IPropertyReferenceOperation { Property: { IsIndexer: false } property } when property.IsInSource():
@@ -111,6 +113,48 @@ namespace LambdaAnalyzers
                         return creation.Arguments.Any(a => Carries(a.Value, hops, false));
                     case IInvocationOperation call:
                         return InvocationCarries(call, hops, awaited);
+                    default:
+                        return false;
+                }
+            }
+
+            /// <summary>
+            /// A secret-named part of what was deserialized or parsed from a secret: <c>credentials.Password</c>,
+            /// <c>values["password"]</c>, <c>document.RootElement.GetProperty("password").GetString()</c>. The other
+            /// parts (<c>username</c>, <c>host</c>) are no secret, and the document itself is left alone (logged,
+            /// most types print their name).
+            /// </summary>
+            private bool IsSecretPartOfASecretDocument(IOperation value, int hops)
+            {
+                while (value is IInvocationOperation { TargetMethod.Name: "GetString" or "ToString", Instance: { } inner, Arguments.Length: 0 })
+                {
+                    value = inner.WithoutConversions();
+                }
+
+                var (name, document) = value switch
+                {
+                    IPropertyReferenceOperation { Property.IsIndexer: false, Instance: { } instance } property => (property.Property.Name, instance),
+                    IFieldReferenceOperation { Instance: { } instance } field => (field.Field.Name, instance),
+                    IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } instance, Arguments.Length: 1 } indexer => (SecretSources.Constant(indexer.Arguments[0].Value), instance),
+                    IInvocationOperation { TargetMethod.Name: "GetProperty" or "SelectToken" or "GetValue", Instance: { } instance, Arguments.Length: >= 1 } call => (SecretSources.Constant(call.Arguments[0].Value), instance),
+                    _ => (null, null),
+                };
+                return name is not null && document is not null && _flow.NamesFor(value.Syntax.SyntaxTree).IsSecret(name) && IsSecretDocument(document, hops);
+            }
+
+            private bool IsSecretDocument(IOperation document, int hops)
+            {
+                document = document.WithoutConversions();
+                switch (document)
+                {
+                    case IInvocationOperation call when call.TargetMethod.Name.StartsWith("Deserialize", StringComparison.Ordinal) || call.TargetMethod.Name is "Parse" or "ParseValue":
+                        return call.Arguments.Any(a => Carries(a.Value, hops, false));
+                    case IAwaitOperation awaited:
+                        return IsSecretDocument(awaited.Operation, hops);
+                    case ILocalReferenceOperation local when hops > 0:
+                        return InvocationInput.ValuesOf(local.Local, document.Root()).Any(v => IsSecretDocument(v, hops - 1));
+                    case IPropertyReferenceOperation { Property.Name: "RootElement", Instance: { } parsed }:
+                        return IsSecretDocument(parsed, hops);
                     default:
                         return false;
                 }

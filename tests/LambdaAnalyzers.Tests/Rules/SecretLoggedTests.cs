@@ -203,6 +203,46 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task SecretNamedPartsOfADeserializedSecret_Trigger_OtherPartsDoNot() => LoggedVerify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.SecretsManager;
+            using Amazon.SecretsManager.Model;
+
+            public record DbCredentials(string Username, string Password, string Host);
+
+            public class Handler
+            {
+                private static readonly IAmazonSecretsManager Secrets = new AmazonSecretsManagerClient();
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var secret = await Secrets.GetSecretValueAsync(new GetSecretValueRequest { SecretId = "rds" });
+                    var credentials = JsonSerializer.Deserialize<DbCredentials>(secret.SecretString)!;
+                    context.Logger.LogLine($"connecting to {credentials.Host} as {credentials.Username}");
+                    {|#0:context.Logger.LogLine($"Host={credentials.Host};Password={credentials.Password}")|};
+
+                    var values = JsonSerializer.Deserialize<Dictionary<string, string>>(secret.SecretString)!;
+                    context.Logger.LogLine("user " + values["username"]);
+                    {|#1:context.Logger.LogLine("password " + values["password"])|};
+
+                    using var document = JsonDocument.Parse(secret.SecretString);
+                    context.Logger.LogLine("engine " + document.RootElement.GetProperty("engine").GetString());
+                    {|#2:Console.WriteLine(document.RootElement.GetProperty("apiKey").GetString())|};
+
+                    var settings = JsonSerializer.Deserialize<DbCredentials>(input)!;
+                    Console.WriteLine(settings.Password);
+                }
+            }
+            """,
+            LoggedVerify.Diagnostic("LAM103").WithLocation(0).WithArguments("ILambdaLogger.LogLine"),
+            LoggedVerify.Diagnostic("LAM103").WithLocation(1).WithArguments("ILambdaLogger.LogLine"),
+            LoggedVerify.Diagnostic("LAM103").WithLocation(2).WithArguments("Console.WriteLine"));
+
+        [Fact]
         public Task RecursiveHelpers_StillFollowed() => LoggedVerify.VerifyAsync("""
             using System;
             using Amazon.Lambda.Core;
