@@ -21,6 +21,10 @@ namespace LambdaAnalyzers
                     lambda.ReadSyntaxAhead();
                     OnLambdaCompilationStart(start, lambda);
                 }
+                else if (LooksAtDeployedProjects && lambda.HasDeployedHandler)
+                {
+                    OnLambdaCompilationStart(start, lambda);
+                }
             });
         }
 
@@ -36,6 +40,12 @@ namespace LambdaAnalyzers
         /// deployment file) keeps it.
         /// </summary>
         internal virtual bool ReportsAtTheOperation => false;
+
+        /// <summary>
+        /// True for a rule that also looks at a project with no Lambda package reference when a deployment file
+        /// names one of its methods (a handler taking and returning streams needs no package).
+        /// </summary>
+        private protected virtual bool LooksAtDeployedProjects => false;
 
         private protected abstract void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda);
     }

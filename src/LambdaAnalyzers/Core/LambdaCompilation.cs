@@ -84,6 +84,12 @@ namespace LambdaAnalyzers
         /// <summary>The operation trees of a member's bodies, in whichever file they are.</summary>
         public IEnumerable<Microsoft.CodeAnalysis.IOperation> BodiesOf(ISymbol symbol, CancellationToken cancellationToken) => _models.GetBodies(symbol, cancellationToken);
 
+        /// <summary>The operation of a node of any tree of this compilation (null for another compilation's tree).</summary>
+        public Microsoft.CodeAnalysis.IOperation? OperationOf(SyntaxNode node, CancellationToken cancellationToken) => _models.Get(node.SyntaxTree)?.GetOperation(node, cancellationToken);
+
+        /// <summary>Whether a deployment file names a method of this compilation: a handler without any Lambda package reference.</summary>
+        public bool HasDeployedHandler => !DeploymentFiles.IsEmpty && Handlers.Any(h => h.DiscoveredBy == HandlerDiscovery.DeploymentFile);
+
         /// <summary>The handler this method (or bootstrap lambda) is, if any.</summary>
         public Handler? HandlerFor(IMethodSymbol method) => _finder.Classify(method);
 

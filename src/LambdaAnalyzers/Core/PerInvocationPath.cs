@@ -150,6 +150,9 @@ namespace LambdaAnalyzers
             }
         }
 
+        /// <summary>The member declarations whose code mentions <paramref name="name"/>: every place that may call a member of that name.</summary>
+        public IEnumerable<SyntaxNode> DeclarationsMentioning(string name) => CallSites.DeclarationsMentioning(name);
+
         /// <summary>Reads every tree's call sites and merges them now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>).</summary>
         public void ReadCallSitesAhead() => _ = CallSites;
 

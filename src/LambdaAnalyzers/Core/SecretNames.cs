@@ -12,7 +12,9 @@ namespace LambdaAnalyzers
     /// Names are split into words whatever their style (<c>DB_PASSWORD</c>, <c>Db:Password</c>,
     /// <c>ConnectionStrings__Orders</c>, <c>stripeApiKey</c>); a name holds a secret when its words contain a
     /// secret phrase, unless its last word says it points to the secret instead (<c>SECRET_ARN</c>,
-    /// <c>DB_PASSWORD_PARAMETER</c>, <c>TOKEN_URL</c>) or it is one of Lambda's reserved variables.
+    /// <c>DB_PASSWORD_PARAMETER</c>, <c>TOKEN_URL</c>), or names a resource the secret word only qualifies
+    /// (<c>TokenStoreBucket</c>, <c>SECRETS_TABLE</c>, <c>PASSWORD_RESET_QUEUE</c>), or it is one of Lambda's
+    /// reserved variables.
     /// </summary>
     internal sealed class SecretNames
     {
@@ -25,6 +27,15 @@ namespace LambdaAnalyzers
         private static readonly ImmutableHashSet<string> DefaultPointerWords = ImmutableHashSet.Create(
             StringComparer.Ordinal,
             "arn", "name", "id", "parameter", "param", "path", "url", "uri", "ttl", "seconds", "secs", "minutes", "ms", "timeout", "expiry", "expiration", "header", "file", "type", "endpoint", "region", "length", "prefix", "label", "field", "prompt", "hint");
+
+        /// <summary>
+        /// A name ending in a resource noun names that resource: the secret word before it only says which
+        /// one (a bucket of tokens, a table of secrets, the queue of password resets). Not replaced by the
+        /// non-secret option: it is how names are built, not a list of suffixes a team chooses.
+        /// </summary>
+        private static readonly ImmutableHashSet<string> ResourceNouns = ImmutableHashSet.Create(
+            StringComparer.Ordinal,
+            "bucket", "buckets", "table", "tables", "queue", "queues", "topic", "topics", "stream", "streams", "store", "stores", "arn", "url", "endpoint");
 
         /// <summary>Set by the runtime; the SDK's credential chain reads the credential ones.</summary>
         private static readonly ImmutableHashSet<string> ReservedVariables = ImmutableHashSet.Create(
@@ -69,7 +80,8 @@ namespace LambdaAnalyzers
             }
 
             var words = Words(name);
-            if (words.Count == 0 || _pointerWords.Contains(words[words.Count - 1]) || words.Contains("ttl"))
+            var last = words.Count == 0 ? null : words[words.Count - 1];
+            if (last is null || _pointerWords.Contains(last) || ResourceNouns.Contains(last) || words.Contains("ttl"))
             {
                 return false;
             }

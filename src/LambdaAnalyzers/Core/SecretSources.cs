@@ -1,5 +1,9 @@
+using System;
+using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace LambdaAnalyzers
@@ -8,17 +12,22 @@ namespace LambdaAnalyzers
     internal static class SecretSources
     {
         /// <summary>
-        /// The key read, when <paramref name="operation"/> looks up a secret-named environment variable or
-        /// configuration key: <c>Environment.GetEnvironmentVariable("DB_PASSWORD")</c>, <c>GetEnvironmentVariables()["…"]</c>,
+        /// A look-up LAM101 reports: its key names a secret, and its value is neither ciphertext decrypted with
+        /// KMS nor the name or ARN of a secret handed to Secrets Manager or Parameter Store.
+        /// </summary>
+        public static string? PlaintextSecretRead(IOperation operation, LambdaCompilation lambda, SecretNames names, CancellationToken cancellationToken)
+            => LookedUpKey(operation, lambda.Types) is { } key
+               && names.IsSecret(key)
+               && !IsDecryptedWithKms(operation, lambda.Types)
+               && !IsUsedAsSecretReference(operation, lambda, cancellationToken)
+                ? key
+                : null;
+
+        /// <summary>
+        /// The constant key an environment or configuration look-up reads, secret or not:
+        /// <c>Environment.GetEnvironmentVariable("DB_PASSWORD")</c>, <c>GetEnvironmentVariables()["…"]</c>,
         /// <c>config["Db:Password"]</c>, <c>GetValue&lt;T&gt;(key)</c>, <c>GetConnectionString(name)</c>, <c>GetSection(key).Value</c>.
         /// </summary>
-        public static string? PlaintextSecretKey(IOperation operation, WellKnownTypes types, SecretNames names)
-        {
-            var key = LookedUpKey(operation, types);
-            return key is not null && names.IsSecret(key) ? key : null;
-        }
-
-        /// <summary>The constant key an environment or configuration look-up reads, secret or not.</summary>
         public static string? LookedUpKey(IOperation operation, WellKnownTypes types)
         {
             switch (operation)
@@ -84,6 +93,146 @@ namespace LambdaAnalyzers
                 _ => false,
             });
         }
+
+        /// <summary>
+        /// Whether the value read is used as the name or ARN of a secret: given as <c>SecretId</c>, <c>Name</c>,
+        /// <c>Names</c>, <c>SecretIdList</c> or <c>Path</c> of a Secrets Manager or Parameter Store request (or the
+        /// same-named parameter of a store API: the SDK, the Secrets Manager caching client, Powertools
+        /// Parameters), or put in the query of the Parameters and Secrets Lambda Extension
+        /// (<c>localhost:2773/secretsmanager/get?secretId=…</c>). Followed through a local of the method, a field
+        /// or property of the type (its code only), and one parameter of a method the value is passed to.
+        /// </summary>
+        public static bool IsUsedAsSecretReference(IOperation read, LambdaCompilation lambda, CancellationToken cancellationToken)
+        {
+            var value = Climb(read);
+            if (IsReferenceUse(value, lambda, cancellationToken))
+            {
+                return true;
+            }
+
+            switch (value.Parent)
+            {
+                case IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator }:
+                    return LocalIsReference(declarator.Symbol, read.Root(), lambda, cancellationToken);
+                case ISimpleAssignmentOperation { Target: ILocalReferenceOperation local } assignment when assignment.Value == value:
+                    return LocalIsReference(local.Local, read.Root(), lambda, cancellationToken);
+                case ISimpleAssignmentOperation { Target: var target } assignment when assignment.Value == value && target.ReferencedMember() is { } member:
+                    return MemberIsReference(member, lambda, cancellationToken);
+                case IFieldInitializerOperation field when field.InitializedFields.Length == 1:
+                    return MemberIsReference(field.InitializedFields[0], lambda, cancellationToken);
+                case IPropertyInitializerOperation property when property.InitializedProperties.Length == 1:
+                    return MemberIsReference(property.InitializedProperties[0], lambda, cancellationToken);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A use of the value that names a secret: a store's reference slot, or a parameter of a source method that puts it in one.</summary>
+        private static bool IsReferenceUse(IOperation value, LambdaCompilation lambda, CancellationToken cancellationToken)
+            => IsReferenceSlot(value)
+               || (value.Parent is IArgumentOperation { Parameter: { ContainingSymbol: IMethodSymbol method } parameter }
+                   && method.IsInSource()
+                   && lambda.BodiesOf(method, cancellationToken).Any(body => body.Descendants().Any(o => o is IParameterReferenceOperation reference
+                       && SymbolEqualityComparer.Default.Equals(reference.Parameter, parameter)
+                       && IsReferenceSlot(Climb(reference)))));
+
+        private static bool LocalIsReference(ILocalSymbol local, IOperation root, LambdaCompilation lambda, CancellationToken cancellationToken)
+            => root.Descendants().Any(o => o is ILocalReferenceOperation reference
+                                           && SymbolEqualityComparer.Default.Equals(reference.Local, local)
+                                           && IsReferenceUse(Climb(reference), lambda, cancellationToken));
+
+        /// <summary>A field or property: its uses in its own type's code.</summary>
+        private static bool MemberIsReference(ISymbol member, LambdaCompilation lambda, CancellationToken cancellationToken)
+        {
+            if (member.ContainingType is not { } type || !member.IsInSource())
+            {
+                return false;
+            }
+
+            foreach (var declaration in type.DeclaringSyntaxReferences)
+            {
+                foreach (var name in declaration.GetSyntax(cancellationToken).DescendantNodes().OfType<IdentifierNameSyntax>())
+                {
+                    if (name.Identifier.ValueText == member.Name
+                        && lambda.OperationOf(name, cancellationToken) is { } reference
+                        && SymbolEqualityComparer.Default.Equals(reference.ReferencedMember()?.OriginalDefinition, member.OriginalDefinition)
+                        && IsReferenceUse(Climb(reference), lambda, cancellationToken))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>From a value to what it becomes unchanged: conversions, <c>?? fallback</c>, <c>?? throw</c>, URL encoding.</summary>
+        private static IOperation Climb(IOperation value)
+        {
+            while (true)
+            {
+                switch (value.Parent)
+                {
+                    case IConversionOperation conversion:
+                        value = conversion;
+                        continue;
+                    case ICoalesceOperation coalesce when coalesce.Value == value:
+                        value = coalesce;
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "EscapeDataString" or "UrlEncode" } encode }:
+                        value = encode;
+                        continue;
+                    default:
+                        return value;
+                }
+            }
+        }
+
+        private static readonly string[] ReferenceMembers = { "SecretId", "Name", "Names", "SecretIdList", "Path", "SecretName", "ParameterName" };
+
+        private static readonly string[] StoreNamespaces = { "Amazon.SecretsManager", "Amazon.SimpleSystemsManagement", "AWS.Lambda.Powertools.Parameters", "Amazon.Extensions.Configuration.SystemsManager" };
+
+        private static readonly string[] ExtensionQueries = { "/secretsmanager/get?secretId=", "/systemsmanager/parameters/get?name=" };
+
+        private static bool IsReferenceSlot(IOperation value)
+        {
+            switch (value.Parent)
+            {
+                case IArgumentOperation { Parameter: { } parameter } when IsStoreMember(parameter.ContainingSymbol, parameter.Name):
+                    return true;
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment when assignment.Value == value:
+                    return IsStoreMember(property.Property, property.Property.Name);
+                case IArrayInitializerOperation { Parent: IArrayCreationOperation array }:
+                    return IsReferenceSlot(Climb(array));
+                case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Add", Parent: IObjectOrCollectionInitializerOperation collection } }:
+                    return collection.Parent switch
+                    {
+                        IObjectCreationOperation creation => IsReferenceSlot(Climb(creation)),
+                        IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } => IsStoreMember(property.Property, property.Property.Name),
+                        _ => false,
+                    };
+                case IInterpolationOperation { Parent: IInterpolatedStringOperation text }:
+                    return ExtensionQueries.Any(q => ConstantText(text).IndexOf(q, StringComparison.OrdinalIgnoreCase) >= 0);
+                case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add, LeftOperand: var left } concatenation when concatenation.RightOperand == value:
+                    return Constant(left) is { } prefix && ExtensionQueries.Any(q => prefix.EndsWith(q, StringComparison.OrdinalIgnoreCase));
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsStoreMember(ISymbol member, string name)
+        {
+            if (!ReferenceMembers.Any(m => string.Equals(m, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                return false;
+            }
+
+            var space = member.ContainingType?.ContainingNamespace?.ToDisplayString() ?? string.Empty;
+            return StoreNamespaces.Any(n => space == n || space.StartsWith(n + ".", StringComparison.Ordinal));
+        }
+
+        private static string ConstantText(IInterpolatedStringOperation text)
+            => string.Concat(text.Parts.OfType<IInterpolatedStringTextOperation>().Select(p => Constant(p.Text) ?? string.Empty));
 
         public static string? Constant(IOperation value)
             => value.WithoutConversions().ConstantValue is { HasValue: true, Value: string text } ? text : null;

@@ -29,9 +29,28 @@ namespace LambdaAnalyzers.Rules
 
         private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
         {
-            context.RegisterOperationAction(c => AnalyzeLiteral(c, lambda), OperationKind.Literal);
-            context.RegisterOperationAction(c => AnalyzeCredentials(c, lambda), OperationKind.ObjectCreation);
+            var scope = TestProjects.For(context.Compilation, context.Options);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (scope.Includes(c.Operation.Syntax.SyntaxTree))
+                    {
+                        AnalyzeLiteral(c, lambda);
+                    }
+                },
+                OperationKind.Literal);
+            context.RegisterOperationAction(
+                c =>
+                {
+                    if (scope.Includes(c.Operation.Syntax.SyntaxTree))
+                    {
+                        AnalyzeCredentials(c, lambda);
+                    }
+                },
+                OperationKind.ObjectCreation);
         }
+
+        private protected override bool LooksAtDeployedProjects => true;
 
         private static void AnalyzeLiteral(OperationAnalysisContext context, LambdaCompilation lambda)
         {
@@ -94,9 +113,38 @@ namespace LambdaAnalyzers.Rules
                     => indexer.Arguments[0].Value.ConstantValue is { HasValue: true, Value: string key } ? key : null, // headers["x-api-key"] = "…"
                 ISimpleAssignmentOperation assignment when assignment.Value == value => assignment.Target.ReferencedMember()?.Name
                                                                                            ?? (assignment.Target as ILocalReferenceOperation)?.Local.Name,
-                IArgumentOperation argument => argument.Parameter?.Name,
+                IArgumentOperation { Parameter: { } parameter } when IsCredentialApi(parameter.ContainingSymbol as IMethodSymbol) => parameter.Name,
                 _ => null,
             };
+        }
+
+        private static readonly string[] CredentialTypeSuffixes = { "Credential", "Credentials", "ConnectionStringBuilder", "Config", "ClientConfiguration", "ClientOptions", "ConnectionOptions", "Authenticator" };
+
+        /// <summary>
+        /// Whether a method's parameters take credentials by their names: members of credentials classes
+        /// (<c>NetworkCredential</c>, <c>BasicAWSCredentials</c>), connection-string builders, client configs and
+        /// options, authenticators, and the constructors of clients (<c>new StripeClient(apiKey: …)</c>). A
+        /// parameter named <c>token</c> or <c>key</c> of a JSON, parsing or collection API names a slot in a
+        /// document, not a credential.
+        /// </summary>
+        private static bool IsCredentialApi(IMethodSymbol? method)
+        {
+            if (method?.ContainingType is not { } declaring)
+            {
+                return false;
+            }
+
+            for (var type = declaring; type is not null; type = type.BaseType)
+            {
+                var name = type.Name;
+                if (CredentialTypeSuffixes.Any(s => name.EndsWith(s, StringComparison.Ordinal))
+                    || (method.MethodKind == MethodKind.Constructor && name.EndsWith("Client", StringComparison.Ordinal)))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -20,15 +20,18 @@ namespace LambdaAnalyzers.Rules
 
         internal sealed override bool ReportsAtTheOperation => true;
 
+        private protected override bool LooksAtDeployedProjects => true;
+
         private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
         {
+            var scope = TestProjects.For(context.Compilation, context.Options);
             context.RegisterOperationAction(
                 c =>
                 {
                     // Most invocations are no look-up at all: the file's name lists are read only for those that are.
-                    if (SecretSources.LookedUpKey(c.Operation, lambda.Types) is { } key
-                        && SecretNames.For(c.Options, c.Operation.Syntax.SyntaxTree).IsSecret(key)
-                        && !SecretSources.IsDecryptedWithKms(c.Operation, lambda.Types))
+                    if (SecretSources.LookedUpKey(c.Operation, lambda.Types) is not null
+                        && scope.Includes(c.Operation.Syntax.SyntaxTree)
+                        && SecretSources.PlaintextSecretRead(c.Operation, lambda, SecretNames.For(c.Options, c.Operation.Syntax.SyntaxTree), c.CancellationToken) is { } key)
                     {
                         c.ReportDiagnostic(Diagnostic.Create(Descriptor, c.Operation.Syntax.GetLocation(), key));
                     }

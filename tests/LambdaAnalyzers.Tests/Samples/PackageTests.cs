@@ -64,6 +64,20 @@ namespace LambdaAnalyzers.Tests.Samples
             Assert.True(rebuildExit == 0, rebuildOutput);
             Assert.DoesNotContain("LAM001", rebuildOutput);
             Assert.DoesNotContain("LAM401", rebuildOutput);
+
+            // The package's props make IsTestProject visible to the analyzers: a test project's fixtures are not reported.
+            File.WriteAllText(Path.Combine(Path.GetDirectoryName(consumer)!, "Settings.cs"), """
+                public static class Settings
+                {
+                    public static string? Password => System.Environment.GetEnvironmentVariable("DB_PASSWORD");
+                }
+                """);
+            var (secretExit, secretOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental");
+            Assert.True(secretExit == 0, secretOutput);
+            Assert.Contains("Settings.cs(3,39): warning LAM101", secretOutput);
+            var (testProjectExit, testProjectOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental -p:IsTestProject=true");
+            Assert.True(testProjectExit == 0, testProjectOutput);
+            Assert.DoesNotContain("LAM101", testProjectOutput);
         }
 
         public void Dispose()
