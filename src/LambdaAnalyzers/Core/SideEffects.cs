@@ -22,8 +22,7 @@ namespace LambdaAnalyzers
         public const string SideEffectMethodsOption = "side_effect_methods";
 
         /// <summary>What the call does again on a redelivery, or null when it is not a recognised non-idempotent side effect.</summary>
-        /// <param name="declared">Methods the user declared as side effects (<c>lambda_analyzers.side_effect_methods</c>).</param>
-        public static string? RepeatedEffect(IInvocationOperation invocation, WellKnownTypes types, ConfiguredMethods? declared = null)
+        public static string? RepeatedEffect(IInvocationOperation invocation, WellKnownTypes types)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
@@ -69,15 +68,14 @@ namespace LambdaAnalyzers
                     return sql is { HasValue: true, Value: string text } && IsUnguardedInsert(text) ? "inserts another row" : null;
             }
 
-            if (IsHttpRequest(invocation, types))
-            {
-                return "sends the request again";
-            }
+            return IsHttpRequest(invocation, types) ? "sends the request again" : null;
+        }
 
-            return declared is { IsEmpty: false } && declared.Contains(method)
+        /// <summary>A call to a method the user declared as a side effect (<c>lambda_analyzers.side_effect_methods</c>).</summary>
+        public static string? DeclaredEffect(IInvocationOperation invocation, ConfiguredMethods declared)
+            => !declared.IsEmpty && declared.Contains(invocation.TargetMethod)
                 ? "repeats its side effect (declared in lambda_analyzers." + SideEffectMethodsOption + ")"
                 : null;
-        }
 
         /// <summary>
         /// An HTTP request that changes something (POST, PUT, PATCH), through HttpClient or a client library: the
@@ -88,6 +86,11 @@ namespace LambdaAnalyzers
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
             var name = method.Name;
+            if (!(name.StartsWith("P", StringComparison.Ordinal) || name.StartsWith("Execute", StringComparison.Ordinal) || name == "SendMutationAsync"))
+            {
+                return false; // every call of the compilation comes here: most are answered by their name
+            }
+
             if (type.IsOrDerivesFrom(types.HttpClient))
             {
                 return name is "PostAsync" or "PutAsync" or "PatchAsync";

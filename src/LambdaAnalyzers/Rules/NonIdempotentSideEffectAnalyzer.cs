@@ -30,10 +30,11 @@ namespace LambdaAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            var declared = context.Options.GetText(invocation.Syntax.SyntaxTree, SideEffects.SideEffectMethodsOption) is { } list
-                ? lambda.Types.ConfiguredMethodsOf(list)
-                : null;
-            if (SideEffects.RepeatedEffect(invocation, lambda.Types, declared) is not { } effect
+            var effect = SideEffects.RepeatedEffect(invocation, lambda.Types)
+                ?? (context.Options.GetText(invocation.Syntax.SyntaxTree, SideEffects.SideEffectMethodsOption) is { } declared
+                    ? SideEffects.DeclaredEffect(invocation, lambda.Types.ConfiguredMethodsOf(declared))
+                    : null);
+            if (effect is null
                 || lambda.Path.Find(invocation, context.ContainingSymbol) is not { } path
                 || !path.Handler.Trigger.IsAtLeastOnce()
                 || IsGuarded(invocation, context.ContainingSymbol, path, lambda, context))
