@@ -114,9 +114,11 @@ namespace LambdaAnalyzers
         /// A client library given an HttpClient or message handler that already exists (a static one, one from
         /// IHttpClientFactory) only wraps it: the connections are the shared object's, so building the wrapper per
         /// invocation costs little. One given a new HttpClient right there is reported, once, on the outer creation.
+        /// An argument the compilation cannot bind (half-typed code) might be such a shared client: the rule stays silent.
         /// </summary>
         private static bool WrapsSharedHttpClient(ImmutableArray<IArgumentOperation> arguments, WellKnownTypes types)
-            => arguments.Any(a => a.ArgumentKind != ArgumentKind.DefaultValue
+            => arguments.Any(a => a.Value is IInvalidOperation || a.Value.Type is IErrorTypeSymbol || a.Value.WithoutConversions().Type is IErrorTypeSymbol)
+               || arguments.Any(a => a.ArgumentKind != ArgumentKind.DefaultValue
                                   && (a.Parameter?.Type.IsOrDerivesFrom(types.HttpClient) == true || a.Parameter?.Type.IsOrDerivesFrom(types.HttpMessageHandler) == true)
                                   && a.Value.WithoutConversions() is not (IObjectCreationOperation or ILiteralOperation or IDefaultValueOperation));
 

@@ -229,5 +229,37 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        /// <summary>
+        /// Half-typed code and a malformed option list: no analyzer exception; a client whose argument cannot be
+        /// bound may be wrapping a shared HttpClient, so only the unfinished <c>new FlurlClient(</c> (no argument yet) is reported.
+        /// </summary>
+        [Fact]
+        public async Task BrokenCreationsAndMalformedOption_NeverThrow()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = LibraryUsings + """
+                    public class Broken
+                    {
+                        public void Handle(string id, ILambdaContext context)
+                        {
+                            var rest = new RestClient(new Missing());
+                            var api = RestService.For<IMissingApi>("https://partner.example.com");
+                            var flurl = {|LAM002:new FlurlClient(|};
+                            var other = new Unknown.Client();
+                        }
+                    }
+                    """,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.reusable_client_types = ., , System.Net.Http.HttpClient+, <>, Unknown.Client`
+                """));
+            await test.RunAsync();
+        }
     }
 }

@@ -700,5 +700,55 @@ namespace LambdaAnalyzers.Tests.Rules
                 public Task Send(string body) => new SmtpClient("smtp.example.com").SendMailAsync(new MailMessage("a@example.com", "b@example.com", "s", body));
             }
             """);
+
+        /// <summary>Half-typed code (as in the editor) and a malformed option list: no analyzer exception, nothing reported from what cannot be bound, and the well-formed publish beside it still reported.</summary>
+        [Fact]
+        public async Task BrokenCallsAndMalformedOption_NeverThrow()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using Amazon.SimpleNotificationService;
+                    using Amazon.SimpleNotificationService.Model;
+                    using Amazon.StepFunctions;
+                    using Amazon.StepFunctions.Model;
+                    using RestSharp;
+
+                    """ + StorageUsings + """
+                    public class Broken
+                    {
+                        private static readonly IAmazonSimpleNotificationService Sns = new AmazonSimpleNotificationServiceClient();
+                        private static readonly IAmazonStepFunctions StepFunctions = new AmazonStepFunctionsClient();
+                        private static readonly IDynamoDBContext Orders = new DynamoDBContextBuilder().Build();
+                        private static readonly RestClient Rest = new RestClient("https://psp.example.com");
+
+                        public async Task Handle(SQSEvent evt, ILambdaContext context)
+                        {
+                            foreach (var message in evt.Records)
+                            {
+                                await Orders.SaveAsync();
+                                await Orders.SaveAsync(new Missing { Id = Guid.NewGuid() });
+                                await StepFunctions.StartExecutionAsync(new StartExecutionRequest { Name = });
+                                await Rest.ExecuteAsync(new RestRequest("x", Method.));
+                                await Sns.PublishAsync(new PublishRequest { TopicArn = , MessageDeduplicationId = message.MessageId });
+                                using var db = new BillingDb();
+                                db.Charges.Add(new Charge { Id = });
+                                await db.SaveChangesAsync();
+                                await Unknown.PublishAsync("x");
+                                await {|LAM201:Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:orders", message.Body)|};
+                            }
+                        }
+                    }
+                    """,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.side_effect_methods = ., .Charge, MyCompany., A.B(, ,,, Broken.Handle(SQSEvent, Broken..ctor
+                """));
+            await test.RunAsync();
+        }
     }
 }
