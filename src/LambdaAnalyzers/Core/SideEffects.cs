@@ -262,7 +262,18 @@ namespace LambdaAnalyzers
             var properties = entityType.GetMembers().OfType<IPropertySymbol>().ToList();
             var key = properties.FirstOrDefault(p => p.GetAttributes().Any(a => a.AttributeClass.Is(types.KeyAttribute)))
                       ?? properties.FirstOrDefault(p => p.Name == "Id" || p.Name == entityType.Name + "Id");
-            return key is not null && shape.ValuesOf(key.Name) is { Count: > 0 } values && !values.Any(value => IsGeneratedKey(value, types));
+            if (key is null)
+            {
+                return false;
+            }
+
+            // Set in the initializer or later, or passed to a constructor parameter of the same name (positional records).
+            var values = shape.ValuesOf(key.Name)
+                .Concat(CreationOf(entity)?.Arguments
+                    .Where(a => a.ArgumentKind != ArgumentKind.DefaultValue && string.Equals(a.Parameter?.Name, key.Name, StringComparison.OrdinalIgnoreCase))
+                    .Select(a => a.Value) ?? Enumerable.Empty<IOperation>())
+                .ToList();
+            return values.Count > 0 && !values.Any(value => IsGeneratedKey(value, types));
         }
 
         /// <summary>A RestSharp <c>Execute</c> of a POST: the method argument, or the request's constructor or <c>Method</c> property.</summary>

@@ -435,10 +435,13 @@ namespace LambdaAnalyzers.Tests.Rules
                 public string ReceiptNumber { get; set; } = "";
             }
 
+            public record Refund(string RefundId, decimal Amount);
+
             public class BillingDb : DbContext
             {
                 public DbSet<Charge> Charges => Set<Charge>();
                 public DbSet<Receipt> Receipts => Set<Receipt>();
+                public DbSet<Refund> Refunds => Set<Refund>();
             }
 
             """;
@@ -466,12 +469,24 @@ namespace LambdaAnalyzers.Tests.Rules
                         await {|#3:db.SaveChangesAsync()|};
                     }
                 }
+
+                public async Task Refunds(SQSEvent evt, ILambdaContext context)
+                {
+                    using var db = new BillingDb();
+                    foreach (var message in evt.Records)
+                    {
+                        db.Add(new Refund(Guid.NewGuid().ToString(), 10m));
+                    }
+
+                    {|#4:db.SaveChanges()|};
+                }
             }
             """,
             Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("IAmazonS3.PutObjectAsync", "Archiver.Handle", "", "SQS", "writes another object under a newly generated key"),
             Verify.Diagnostic("LAM201").WithLocation(1).WithArguments("IAmazonS3.PutObjectAsync", "Archiver.Handle", "", "SQS", "writes another object under a newly generated key"),
             Verify.Diagnostic("LAM201").WithLocation(2).WithArguments("IDynamoDBContext.SaveAsync", "Archiver.Handle", "", "SQS", "saves another item under a newly generated key"),
-            Verify.Diagnostic("LAM201").WithLocation(3).WithArguments("DbContext.SaveChangesAsync", "Archiver.Handle", "", "SQS", "inserts the added rows again"));
+            Verify.Diagnostic("LAM201").WithLocation(3).WithArguments("DbContext.SaveChangesAsync", "Archiver.Handle", "", "SQS", "inserts the added rows again"),
+            Verify.Diagnostic("LAM201").WithLocation(4).WithArguments("DbContext.SaveChanges", "Archiver.Refunds", "", "SQS", "inserts the added rows again"));
 
         [Fact]
         public Task WritesKeyedByTheEvent_AndSavesWithoutAdd_DoNotTrigger() => Verify.VerifyAsync(StorageUsings + """
@@ -492,6 +507,8 @@ namespace LambdaAnalyzers.Tests.Rules
 
                         using var db = new BillingDb();
                         db.Receipts.Add(new Receipt { ReceiptNumber = message.MessageId });
+                        await db.SaveChangesAsync();
+                        await db.Refunds.AddAsync(new Refund(message.MessageId, 10m));
                         await db.SaveChangesAsync();
 
                         var charge = await db.Charges.FindAsync(1);
