@@ -10,8 +10,10 @@ namespace LambdaAnalyzers
     /// <summary>
     /// Calls whose effect happens again when Lambda delivers the same event again, unless something makes
     /// the second run a no-op. Each recognition is deliberately narrow: a side effect is reported only when
-    /// the code shows it is not idempotent (a generated key, an increment, a standard queue, an INSERT with
-    /// no conflict clause); anything the code does not show stays unreported.
+    /// the code shows it is not idempotent (a generated key, an increment, a standard queue or topic, an
+    /// unnamed execution, an INSERT with no conflict clause) or when the service has no way to take the
+    /// effect back or deduplicate it (an e-mail, an event on a bus, a stream record); anything the code does
+    /// not show stays unreported.
     /// </summary>
     internal static class SideEffects
     {

@@ -745,11 +745,11 @@ namespace LambdaAnalyzers.Tests.Rules
                             {
                                 await Orders.SaveAsync();
                                 await Orders.SaveAsync(new Missing { Id = Guid.NewGuid() });
-                                await StepFunctions.StartExecutionAsync(new StartExecutionRequest { Name = });
-                                await Rest.ExecuteAsync(new RestRequest("x", Method.));
-                                await Sns.PublishAsync(new PublishRequest { TopicArn = , MessageDeduplicationId = message.MessageId });
+                                await StepFunctions.StartExecutionAsync(new StartExecutionRequest { Name = 42 });
+                                await Rest.ExecuteAsync(new RestRequest("x", Method.Pos));
+                                await Sns.PublishAsync(new PublishRequest { TopicArn = 7, MessageDeduplicationId = message.MessageId });
                                 using var db = new BillingDb();
-                                db.Charges.Add(new Charge { Id = });
+                                db.Charges.Add(new Charge { Id = "one" });
                                 await db.SaveChangesAsync();
                                 await Unknown.PublishAsync("x");
                                 await {|LAM201:Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:orders", message.Body)|};
