@@ -125,6 +125,9 @@ namespace LambdaAnalyzers.Tests.Rules
                         await Db.UpdateItemAsync(new UpdateItemRequest { TableName = "orders", UpdateExpression = "SET #s = :paid" });
                         await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "https://sqs.eu-west-1.amazonaws.com/1/receipts.fifo", MessageBody = message.Body });
                         await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = "https://x/receipts", MessageDeduplicationId = message.MessageId });
+
+                        // A message group is required by FIFO queues: the queue URL comes from configuration, the queue deduplicates by content.
+                        await Sqs.SendMessageAsync(new SendMessageRequest { QueueUrl = Environment.GetEnvironmentVariable("RECEIPTS_QUEUE_URL"), MessageGroupId = "receipts", MessageBody = message.Body });
                         await using var connection = await Data.OpenConnectionAsync();
                         await using var command = new NpgsqlCommand("INSERT INTO charges (id) VALUES (@id) ON CONFLICT (id) DO NOTHING", connection);
                         await command.ExecuteNonQueryAsync();
