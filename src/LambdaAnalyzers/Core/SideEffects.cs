@@ -130,9 +130,9 @@ namespace LambdaAnalyzers
                 ? RequestShape.Of(request)
                 : null;
 
-        /// <summary>Guid.NewGuid(), the clock, a random number: a value that differs on the second delivery.</summary>
+        /// <summary>Guid.NewGuid(), the clock, a random number, directly or through locals: a value that differs on the second delivery.</summary>
         private static bool IsGenerated(IOperation item)
-            => item.DescendantsAndSelf().Any(o => IsUniqueValue(o) || IsClock(o));
+            => ValueParts(item, item.Root(), MaxLocalHops).Any(o => IsUniqueValue(o) || IsClock(o));
 
         /// <summary>
         /// A key that differs on the second delivery: it holds a new GUID or a random number, or the clock with

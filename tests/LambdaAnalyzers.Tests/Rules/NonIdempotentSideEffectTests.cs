@@ -64,6 +64,27 @@ namespace LambdaAnalyzers.Tests.Rules
             Verify.Diagnostic("LAM201").WithLocation(5).WithArguments("SqlMapper.ExecuteAsync", "PaymentHandler.Handle", "", "SQS", "inserts another row"));
 
         [Fact]
+        public Task GeneratedKeyThroughALocal_Triggers() => Verify.VerifyAsync(Usings + """
+            public class PaymentHandler
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        var paymentId = Guid.NewGuid().ToString();
+                        await {|LAM201:Db.PutItemAsync(new PutItemRequest
+                        {
+                            TableName = "payments",
+                            Item = new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = paymentId } },
+                        })|};
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task SideEffectInCalleeOfS3Handler_Triggers_WithChain() => Verify.VerifyAsync(Usings + """
             public class UploadHandler
             {
