@@ -18,5 +18,12 @@ namespace LambdaAnalyzers
 
             return defaultValue;
         }
+
+        /// <summary>A text option, or null when it is absent or blank.</summary>
+        public static string? GetText(this AnalyzerOptions options, SyntaxTree tree, string name)
+        {
+            var config = options.AnalyzerConfigOptionsProvider.GetOptions(tree);
+            return config.TryGetValue(Prefix + name, out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+        }
     }
 }

@@ -13,6 +13,7 @@ namespace LambdaAnalyzers
     {
         internal const string EventDependentOption = "report_event_dependent_creations";
         internal const string PooledConnectionsOption = "report_pooled_connections";
+        internal const string ReusableClientTypesOption = "reusable_client_types";
 
         /// <summary>Diagnostic property telling the fixer not to hoist: a pooled connection must not be shared across threads.</summary>
         internal const string DoNotHoistProperty = "DoNotHoist";
@@ -38,20 +39,23 @@ namespace LambdaAnalyzers
         private void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var types = lambda.Types;
-            if (ReuseCandidates.Classify(context.Operation, types) is not { } candidate || candidate.RuleId != Rule.Id)
+            var tree = context.Operation.Syntax.SyntaxTree;
+            var options = context.Options;
+            var reusableClientTypes = context.Operation is IObjectCreationOperation && options.GetText(tree, ReusableClientTypesOption) is { } configured
+                ? types.ConfiguredTypes(configured)
+                : default;
+            if (ReuseCandidates.Classify(context.Operation, types, reusableClientTypes) is not { } candidate || candidate.RuleId != Rule.Id)
             {
                 return;
             }
 
-            var tree = context.Operation.Syntax.SyntaxTree;
-            var options = context.Options;
             if (candidate.IsPooledConnection && !options.GetBool(tree, PooledConnectionsOption, defaultValue: false))
             {
                 return;
             }
 
             // `new HttpClient(new HttpClientHandler())`: the inner object moves with the outer one, one diagnostic is enough.
-            if (IsArgumentOfAnotherCandidate(context.Operation, types))
+            if (IsArgumentOfAnotherCandidate(context.Operation, types, reusableClientTypes))
             {
                 return;
             }
@@ -79,7 +83,7 @@ namespace LambdaAnalyzers
                 Remedy(candidate)));
         }
 
-        private static bool IsArgumentOfAnotherCandidate(IOperation operation, WellKnownTypes types)
+        private static bool IsArgumentOfAnotherCandidate(IOperation operation, WellKnownTypes types, ImmutableArray<INamedTypeSymbol> reusableClientTypes)
         {
             var parent = operation.Parent;
             while (parent is IConversionOperation)
@@ -87,7 +91,7 @@ namespace LambdaAnalyzers
                 parent = parent.Parent;
             }
 
-            return parent is IArgumentOperation { Parent: { } outer } && ReuseCandidates.Classify(outer, types) is not null;
+            return parent is IArgumentOperation { Parent: { } outer } && ReuseCandidates.Classify(outer, types, reusableClientTypes) is not null;
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -27,20 +29,21 @@ namespace LambdaAnalyzers
     /// </summary>
     internal static class ReuseCandidates
     {
-        public static ReuseCandidate? Classify(IOperation operation, WellKnownTypes types)
+        /// <param name="reusableClientTypes">More client types that own an HttpClient, from <c>lambda_analyzers.reusable_client_types</c>.</param>
+        public static ReuseCandidate? Classify(IOperation operation, WellKnownTypes types, ImmutableArray<INamedTypeSymbol> reusableClientTypes = default)
         {
             switch (operation)
             {
-                case IObjectCreationOperation { Type: { } type }:
-                    return ClassifyConstruction(type, types);
+                case IObjectCreationOperation { Type: { } type } creation:
+                    return ClassifyConstruction(creation, type, types, reusableClientTypes);
                 case IInvocationOperation invocation:
-                    return ClassifyFactoryCall(invocation.TargetMethod, types);
+                    return ClassifyFactoryCall(invocation, types);
                 default:
                     return null;
             }
         }
 
-        private static ReuseCandidate? ClassifyConstruction(ITypeSymbol type, WellKnownTypes types)
+        private static ReuseCandidate? ClassifyConstruction(IObjectCreationOperation creation, ITypeSymbol type, WellKnownTypes types, ImmutableArray<INamedTypeSymbol> reusableClientTypes)
         {
             if (types.Implements(type, types.IAmazonService) || type.IsOrDerivesFrom(types.DynamoDBContext) || type.IsOrDerivesFrom(types.TransferUtility))
             {
@@ -48,6 +51,16 @@ namespace LambdaAnalyzers
             }
 
             if (type.IsOrDerivesFrom(types.HttpClient) || type.IsOrDerivesFrom(types.HttpMessageHandler))
+            {
+                return new ReuseCandidate(RuleIds.HttpClientPerInvocation, type);
+            }
+
+            if (type.IsOrDerivesFrom(types.RestClient) || type.IsOrDerivesFrom(types.GraphQLHttpClient) || type.IsOrDerivesFrom(types.FlurlClient))
+            {
+                return WrapsSharedHttpClient(creation.Arguments, types) || UsesRestSharpClientFactory(creation) ? null : new ReuseCandidate(RuleIds.HttpClientPerInvocation, type);
+            }
+
+            if (!reusableClientTypes.IsDefaultOrEmpty && reusableClientTypes.Any(configured => type.IsOrDerivesFrom(configured) || types.Implements(type, configured)))
             {
                 return new ReuseCandidate(RuleIds.HttpClientPerInvocation, type);
             }
@@ -71,12 +84,15 @@ namespace LambdaAnalyzers
             return null;
         }
 
-        private static ReuseCandidate? ClassifyFactoryCall(IMethodSymbol method, WellKnownTypes types)
+        private static ReuseCandidate? ClassifyFactoryCall(IInvocationOperation invocation, WellKnownTypes types)
         {
+            var method = invocation.TargetMethod;
             var declaringType = method.ContainingType;
             var returned = method.ReturnType;
             switch (method.Name)
             {
+                case "For" or "ForGenerated" when method.IsStatic && method.IsGenericMethod && returned is not IErrorTypeSymbol && declaringType.Is(types.RefitRestService):
+                    return WrapsSharedHttpClient(invocation.Arguments, types) ? null : new ReuseCandidate(RuleIds.HttpClientPerInvocation, returned);
                 case "Build" when types.Implements(declaringType, types.IDynamoDBContextBuilder):
                     return new ReuseCandidate(RuleIds.AwsClientPerInvocation, returned);
                 case "Create" when method.IsStatic && declaringType.Is(types.NpgsqlDataSource):
@@ -93,5 +109,21 @@ namespace LambdaAnalyzers
                     return null;
             }
         }
+
+        /// <summary>
+        /// A client library given an HttpClient or message handler that already exists (a static one, one from
+        /// IHttpClientFactory) only wraps it: the connections are the shared object's, so building the wrapper per
+        /// invocation costs little. One given a new HttpClient right there is reported, once, on the outer creation.
+        /// An argument the compilation cannot bind (half-typed code) might be such a shared client: the rule stays silent.
+        /// </summary>
+        private static bool WrapsSharedHttpClient(ImmutableArray<IArgumentOperation> arguments, WellKnownTypes types)
+            => arguments.Any(a => a.Value is IInvalidOperation || a.Value.Type is IErrorTypeSymbol || a.Value.WithoutConversions().Type is IErrorTypeSymbol)
+               || arguments.Any(a => a.ArgumentKind != ArgumentKind.DefaultValue
+                                  && (a.Parameter?.Type.IsOrDerivesFrom(types.HttpClient) == true || a.Parameter?.Type.IsOrDerivesFrom(types.HttpMessageHandler) == true)
+                                  && a.Value.WithoutConversions() is not (IObjectCreationOperation or ILiteralOperation or IDefaultValueOperation));
+
+        /// <summary><c>new RestClient(options, useClientFactory: true)</c> takes its HttpClient from RestSharp's own static cache, one per base URL.</summary>
+        private static bool UsesRestSharpClientFactory(IObjectCreationOperation creation)
+            => creation.Arguments.Any(a => a.Parameter?.Name == "useClientFactory" && a.Value.ConstantValue is { HasValue: true, Value: true });
     }
 }

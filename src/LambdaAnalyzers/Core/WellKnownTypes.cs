@@ -8,12 +8,15 @@ namespace LambdaAnalyzers
     /// Every type the rules recognise, resolved by metadata name once per compilation. A null means the
     /// compilation does not reference the package that defines it, so the rule that needs it stays silent.
     /// </summary>
-    internal sealed class WellKnownTypes
+    internal sealed partial class WellKnownTypes
     {
         private readonly ConcurrentDictionary<INamedTypeSymbol, ConcurrentDictionary<ITypeSymbol, bool>> _implementers = new(SymbolEqualityComparer.Default);
+        private readonly Compilation _compilation;
 
         public WellKnownTypes(Compilation compilation)
         {
+            _compilation = compilation;
+
             // Lambda runtime and events.
             ILambdaContext = Get(compilation, "Amazon.Lambda.Core.ILambdaContext");
             LambdaFunctionAttribute = Get(compilation, "Amazon.Lambda.Annotations.LambdaFunctionAttribute");
@@ -44,6 +47,19 @@ namespace LambdaAnalyzers
             // HTTP.
             HttpClient = Get(compilation, "System.Net.Http.HttpClient");
             HttpMessageHandler = Get(compilation, "System.Net.Http.HttpMessageHandler");
+
+            // Client libraries that own an HttpClient, and their request calls.
+            RestClient = Get(compilation, "RestSharp.RestClient");
+            IRestClient = Get(compilation, "RestSharp.IRestClient");
+            RestClientExtensions = Get(compilation, "RestSharp.RestClientExtensions");
+            RestRequest = Get(compilation, "RestSharp.RestRequest");
+            RestSharpMethod = Get(compilation, "RestSharp.Method");
+            GraphQLHttpClient = Get(compilation, "GraphQL.Client.Http.GraphQLHttpClient");
+            IGraphQLClient = Get(compilation, "GraphQL.Client.Abstractions.IGraphQLClient");
+            GraphQLClientExtensions = Get(compilation, "GraphQL.Client.Abstractions.GraphQLClientExtensions");
+            FlurlClient = Get(compilation, "Flurl.Http.FlurlClient");
+            FlurlGeneratedExtensions = Get(compilation, "Flurl.Http.GeneratedExtensions");
+            RefitRestService = Get(compilation, "Refit.RestService");
 
             // Connection pools and shared database/cache clients.
             NpgsqlDataSource = Get(compilation, "Npgsql.NpgsqlDataSource");
@@ -84,6 +100,20 @@ namespace LambdaAnalyzers
             IDbCommand = Get(compilation, "System.Data.IDbCommand");
             DapperSqlMapper = Get(compilation, "Dapper.SqlMapper");
             IdempotentAttribute = Get(compilation, "AWS.Lambda.Powertools.Idempotency.IdempotentAttribute");
+            IAmazonS3 = Get(compilation, "Amazon.S3.IAmazonS3");
+            IDynamoDBContext = Get(compilation, "Amazon.DynamoDBv2.DataModel.IDynamoDBContext");
+            DynamoDBHashKeyAttribute = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBHashKeyAttribute");
+            DynamoDBRangeKeyAttribute = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBRangeKeyAttribute");
+            IAmazonSimpleNotificationService = Get(compilation, "Amazon.SimpleNotificationService.IAmazonSimpleNotificationService");
+            IAmazonSimpleEmailService = Get(compilation, "Amazon.SimpleEmail.IAmazonSimpleEmailService");
+            IAmazonSimpleEmailServiceV2 = Get(compilation, "Amazon.SimpleEmailV2.IAmazonSimpleEmailServiceV2");
+            SmtpClient = Get(compilation, "System.Net.Mail.SmtpClient");
+            IAmazonEventBridge = Get(compilation, "Amazon.EventBridge.IAmazonEventBridge");
+            IAmazonKinesis = Get(compilation, "Amazon.Kinesis.IAmazonKinesis");
+            IAmazonKinesisFirehose = Get(compilation, "Amazon.KinesisFirehose.IAmazonKinesisFirehose");
+            IAmazonStepFunctions = Get(compilation, "Amazon.StepFunctions.IAmazonStepFunctions");
+            DbSet = Get(compilation, "Microsoft.EntityFrameworkCore.DbSet`1");
+            KeyAttribute = Get(compilation, "System.ComponentModel.DataAnnotations.KeyAttribute");
 
             // Secrets: where they are read from and fetched.
             Environment = Get(compilation, "System.Environment");
@@ -135,6 +165,17 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? TransferUtility { get; }
         public INamedTypeSymbol? HttpClient { get; }
         public INamedTypeSymbol? HttpMessageHandler { get; }
+        public INamedTypeSymbol? RestClient { get; }
+        public INamedTypeSymbol? IRestClient { get; }
+        public INamedTypeSymbol? RestClientExtensions { get; }
+        public INamedTypeSymbol? RestRequest { get; }
+        public INamedTypeSymbol? RestSharpMethod { get; }
+        public INamedTypeSymbol? GraphQLHttpClient { get; }
+        public INamedTypeSymbol? IGraphQLClient { get; }
+        public INamedTypeSymbol? GraphQLClientExtensions { get; }
+        public INamedTypeSymbol? FlurlClient { get; }
+        public INamedTypeSymbol? FlurlGeneratedExtensions { get; }
+        public INamedTypeSymbol? RefitRestService { get; }
         public INamedTypeSymbol? NpgsqlDataSource { get; }
         public INamedTypeSymbol? NpgsqlDataSourceBuilder { get; }
         public INamedTypeSymbol? ConnectionMultiplexer { get; }
@@ -167,6 +208,20 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? IDbCommand { get; }
         public INamedTypeSymbol? DapperSqlMapper { get; }
         public INamedTypeSymbol? IdempotentAttribute { get; }
+        public INamedTypeSymbol? IAmazonS3 { get; }
+        public INamedTypeSymbol? IDynamoDBContext { get; }
+        public INamedTypeSymbol? DynamoDBHashKeyAttribute { get; }
+        public INamedTypeSymbol? DynamoDBRangeKeyAttribute { get; }
+        public INamedTypeSymbol? IAmazonSimpleNotificationService { get; }
+        public INamedTypeSymbol? IAmazonSimpleEmailService { get; }
+        public INamedTypeSymbol? IAmazonSimpleEmailServiceV2 { get; }
+        public INamedTypeSymbol? SmtpClient { get; }
+        public INamedTypeSymbol? IAmazonEventBridge { get; }
+        public INamedTypeSymbol? IAmazonKinesis { get; }
+        public INamedTypeSymbol? IAmazonKinesisFirehose { get; }
+        public INamedTypeSymbol? IAmazonStepFunctions { get; }
+        public INamedTypeSymbol? DbSet { get; }
+        public INamedTypeSymbol? KeyAttribute { get; }
         public INamedTypeSymbol? Environment { get; }
         public INamedTypeSymbol? IConfiguration { get; }
         public INamedTypeSymbol? ConfigurationBinder { get; }

@@ -16,7 +16,7 @@ namespace LambdaAnalyzers.Rules
             messageFormat: "'{0}' in '{1}'{2} is not idempotent: when Lambda delivers the same {3} event again (a retry, a redelivered batch, a duplicate), it {4}; guard it with a conditional write keyed on the event's ID, or Powertools [Idempotent]",
             RuleCategories.Delivery,
             DiagnosticSeverity.Warning,
-            description: "Asynchronous, SQS and stream triggers deliver each event at least once: failed invocations are retried, failed batches come back whole, and duplicates happen even without errors. A side effect that is not idempotent (a new item under a generated key, a counter increment, a message to a standard queue, a POST, an INSERT) then happens twice.");
+            description: "Asynchronous, SQS and stream triggers deliver each event at least once: failed invocations are retried, failed batches come back whole, and duplicates happen even without errors. A side effect that is not idempotent (a new item or object under a generated key, a counter increment, a message to a standard queue or topic, an e-mail, an event or stream record, an unnamed state machine execution, a POST, an INSERT) then happens twice.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
@@ -30,7 +30,11 @@ namespace LambdaAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (SideEffects.RepeatedEffect(invocation, lambda.Types) is not { } effect
+            var effect = SideEffects.RepeatedEffect(invocation, lambda.Types)
+                ?? (context.Options.GetText(invocation.Syntax.SyntaxTree, SideEffects.SideEffectMethodsOption) is { } declared
+                    ? SideEffects.DeclaredEffect(invocation, lambda.Types.ConfiguredMethodsOf(declared))
+                    : null);
+            if (effect is null
                 || lambda.Path.Find(invocation, context.ContainingSymbol) is not { } path
                 || !path.Handler.Trigger.IsAtLeastOnce()
                 || IsGuarded(invocation, context.ContainingSymbol, path, lambda, context))
@@ -44,7 +48,8 @@ namespace LambdaAnalyzers.Rules
 
         /// <summary>
         /// [Idempotent] on the handler or on any method of the chain; an idempotency-key header sent with an
-        /// HTTP call; or a conditional write that can succeed only once, in the handler or the method doing the effect.
+        /// HTTP request (HttpClient or a client library); or a conditional write that can succeed only once, in the
+        /// handler or the method doing the effect.
         /// </summary>
         private static bool IsGuarded(IInvocationOperation invocation, ISymbol containingSymbol, InvocationPath path, LambdaCompilation lambda, OperationAnalysisContext context)
         {
@@ -54,11 +59,11 @@ namespace LambdaAnalyzers.Rules
                 return true;
             }
 
-            if (invocation.TargetMethod.ContainingType.IsOrDerivesFrom(lambda.Types.HttpClient) || invocation.TargetMethod.ContainingType.Name == "HttpClientJsonExtensions")
+            if (SideEffects.IsHttpRequest(invocation, lambda.Types)
+                && containingSymbol.ContainingType.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken).DescendantTokens()
+                    .Any(t => t.ValueText.IndexOf("idempotency", System.StringComparison.OrdinalIgnoreCase) >= 0)))
             {
-                var type = containingSymbol.ContainingType;
-                return type.DeclaringSyntaxReferences.Any(r => r.GetSyntax(context.CancellationToken).DescendantTokens()
-                    .Any(t => t.ValueText.IndexOf("idempotency", System.StringComparison.OrdinalIgnoreCase) >= 0));
+                return true;
             }
 
             var guardingBodies = lambda.BodiesOf(path.Handler.Method, context.CancellationToken).Append(invocation.Root());

@@ -185,6 +185,71 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """, iterations: 3);
 
         [Fact]
+        public Task FixAll_ClientLibraries_HoistsEachToAStaticField() => HttpFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Flurl.Http;
+            using GraphQL.Client.Http;
+            using GraphQL.Client.Serializer.SystemTextJson;
+            using Refit;
+            using RestSharp;
+
+            public interface IPartnerApi
+            {
+                [Get("/orders/{id}")]
+                Task<string> GetOrder(string id);
+            }
+
+            public class PartnerHandler
+            {
+                private const string BaseUrl = "https://partner.example.com";
+
+                public async Task<string> Handle(string id, ILambdaContext context)
+                {
+                    using var rest = {|LAM002:new RestClient(BaseUrl)|};
+                    var graph = {|LAM002:new GraphQLHttpClient(BaseUrl + "/graphql", new SystemTextJsonSerializer())|};
+                    using var flurl = {|LAM002:new FlurlClient(BaseUrl)|};
+                    var api = {|LAM002:RestService.For<IPartnerApi>(BaseUrl)|};
+                    await rest.GetAsync(new RestRequest("health"));
+                    await graph.SendQueryAsync<string>(new GraphQL.GraphQLRequest("{ health }"));
+                    await flurl.Request("health").GetAsync();
+                    return await api.GetOrder(id);
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Flurl.Http;
+            using GraphQL.Client.Http;
+            using GraphQL.Client.Serializer.SystemTextJson;
+            using Refit;
+            using RestSharp;
+
+            public interface IPartnerApi
+            {
+                [Get("/orders/{id}")]
+                Task<string> GetOrder(string id);
+            }
+
+            public class PartnerHandler
+            {
+                private const string BaseUrl = "https://partner.example.com";
+                private static readonly RestClient s_rest = new RestClient(BaseUrl);
+                private static readonly GraphQLHttpClient s_graph = new GraphQLHttpClient(BaseUrl + "/graphql", new SystemTextJsonSerializer());
+                private static readonly FlurlClient s_flurl = new FlurlClient(BaseUrl);
+                private static readonly IPartnerApi s_api = RestService.For<IPartnerApi>(BaseUrl);
+
+                public async Task<string> Handle(string id, ILambdaContext context)
+                {
+                    await s_rest.GetAsync(new RestRequest("health"));
+                    await s_graph.SendQueryAsync<string>(new GraphQL.GraphQLRequest("{ health }"));
+                    await s_flurl.Request("health").GetAsync();
+                    return await s_api.GetOrder(id);
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_ReusesExistingStaticField() => CostlyFix.VerifyFixAsync("""
             using System.Text.Json;
             using Amazon.Lambda.Core;

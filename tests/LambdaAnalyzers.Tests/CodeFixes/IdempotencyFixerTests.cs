@@ -192,5 +192,55 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                     => Db.PutItemAsync(new PutItemRequest { TableName = "payments", Item = new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = Guid.NewGuid().ToString() } } });
             }
             """);
+
+        /// <summary>The new kinds of effect (an SNS publish, an e-mail, an EF Core insert) take the same [Idempotent] fix, once per handler.</summary>
+        [Fact]
+        public Task Powertools_IdempotentOnTheHandler_ForPublishAndEmail_FixAll() => IdempotentFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.SimpleEmail;
+            using Amazon.SimpleEmail.Model;
+            using Amazon.SimpleNotificationService;
+
+            public class OrderHandler
+            {
+                private static readonly IAmazonSimpleNotificationService Sns = new AmazonSimpleNotificationServiceClient();
+                private static readonly IAmazonSimpleEmailService Ses = new AmazonSimpleEmailServiceClient();
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await {|LAM201:Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:orders", message.Body)|};
+                        await {|LAM201:Ses.SendEmailAsync(new SendEmailRequest { Source = "shop@example.com" })|};
+                    }
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.SimpleEmail;
+            using Amazon.SimpleEmail.Model;
+            using Amazon.SimpleNotificationService;
+            using AWS.Lambda.Powertools.Idempotency;
+
+            public class OrderHandler
+            {
+                private static readonly IAmazonSimpleNotificationService Sns = new AmazonSimpleNotificationServiceClient();
+                private static readonly IAmazonSimpleEmailService Ses = new AmazonSimpleEmailServiceClient();
+
+                [Idempotent]
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await Sns.PublishAsync("arn:aws:sns:eu-west-1:123456789012:orders", message.Body);
+                        await Ses.SendEmailAsync(new SendEmailRequest { Source = "shop@example.com" });
+                    }
+                }
+            }
+            """);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis.Testing;
 using Verify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HttpClientPerInvocationAnalyzer>;
 
 namespace LambdaAnalyzers.Tests.Rules
@@ -97,5 +98,168 @@ namespace LambdaAnalyzers.Tests.Rules
                 public void Get() { using var http = new HttpClient(); }
             }
             """);
+
+        private const string LibraryUsings = """
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Flurl.Http;
+            using GraphQL.Client.Http;
+            using GraphQL.Client.Serializer.SystemTextJson;
+            using Refit;
+            using RestSharp;
+
+            public interface IPartnerApi
+            {
+                [Get("/orders/{id}")]
+                Task<string> GetOrder(string id);
+            }
+
+            """;
+
+        [Fact]
+        public Task ClientLibrariesOwningAnHttpClient_Trigger() => Verify.VerifyAsync(LibraryUsings + """
+            public class PartnerHandler
+            {
+                public async Task<string> Handle(string id, ILambdaContext context)
+                {
+                    using var rest = {|#0:new RestClient("https://partner.example.com")|};
+                    using var graph = {|#1:new GraphQLHttpClient("https://partner.example.com/graphql", new SystemTextJsonSerializer())|};
+                    using var flurl = {|#2:new FlurlClient("https://partner.example.com")|};
+                    var api = {|#3:RestService.For<IPartnerApi>("https://partner.example.com")|};
+                    var inline = {|#4:new RestClient(new HttpClient())|};
+                    return await api.GetOrder(id);
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM002").WithLocation(0).WithArguments("RestClient", "PartnerHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"),
+            Verify.Diagnostic("LAM002").WithLocation(1).WithArguments("GraphQLHttpClient", "PartnerHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"),
+            Verify.Diagnostic("LAM002").WithLocation(2).WithArguments("FlurlClient", "PartnerHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"),
+            Verify.Diagnostic("LAM002").WithLocation(3).WithArguments("IPartnerApi", "PartnerHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"),
+            Verify.Diagnostic("LAM002").WithLocation(4).WithArguments("RestClient", "PartnerHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"));
+
+        /// <summary>A wrapper around an HttpClient that already exists only borrows its connections; RestSharp's client factory caches one per base URL.</summary>
+        [Fact]
+        public Task ClientLibrariesOverASharedHttpClient_OrStatic_DoNotTrigger() => Verify.VerifyAsync(LibraryUsings + """
+            public class PartnerHandler
+            {
+                private static readonly HttpClient Http = new HttpClient();
+                private static readonly HttpMessageHandler Handler = new SocketsHttpHandler();
+                private static readonly RestClient Rest = new RestClient("https://partner.example.com");
+                private static readonly IPartnerApi Api = RestService.For<IPartnerApi>("https://partner.example.com");
+
+                public async Task<string> Handle(string id, ILambdaContext context)
+                {
+                    var rest = new RestClient(Http);
+                    var overHandler = new RestClient(Handler);
+                    var cached = new RestClient(new RestClientOptions("https://partner.example.com"), useClientFactory: true);
+                    var graph = new GraphQLHttpClient(new GraphQLHttpClientOptions(), new SystemTextJsonSerializer(), Http);
+                    var flurl = new FlurlClient(Http);
+                    var api = RestService.For<IPartnerApi>(Http);
+                    return await Api.GetOrder(id);
+                }
+            }
+            """);
+
+        [Fact]
+        public async Task ConfiguredReusableClientType_Triggers()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.Net.Http;
+                    using Amazon.Lambda.Core;
+
+                    namespace MyCompany.Http
+                    {
+                        public class PartnerClient
+                        {
+                            private readonly HttpClient _http;
+
+                            public PartnerClient() => _http = PartnerHttp.Shared;
+                        }
+
+                        public static class PartnerHttp
+                        {
+                            public static readonly HttpClient Shared = new HttpClient();
+                        }
+
+                        public class TracingPartnerClient : PartnerClient
+                        {
+                        }
+
+                        public class Handler
+                        {
+                            public void Handle(string id, ILambdaContext context)
+                            {
+                                var client = {|#0:new PartnerClient()|};
+                                var traced = {|#1:new TracingPartnerClient()|};
+                            }
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.reusable_client_types = MyCompany.Http.PartnerClient, Missing.Type
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM002").WithLocation(0).WithArguments("PartnerClient", "Handler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM002").WithLocation(1).WithArguments("TracingPartnerClient", "Handler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public Task UnconfiguredClientType_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+
+            namespace MyCompany.Http
+            {
+                public class PartnerClient
+                {
+                }
+
+                public class Handler
+                {
+                    public void Handle(string id, ILambdaContext context)
+                    {
+                        var client = new PartnerClient();
+                    }
+                }
+            }
+            """);
+
+        /// <summary>
+        /// Half-typed code and a malformed option list: no analyzer exception; a client whose argument cannot be
+        /// bound may be wrapping a shared HttpClient, so only the unfinished <c>new FlurlClient(</c> (no argument yet) is reported.
+        /// </summary>
+        [Fact]
+        public async Task BrokenCreationsAndMalformedOption_NeverThrow()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = LibraryUsings + """
+                    public class Broken
+                    {
+                        public void Handle(string id, ILambdaContext context)
+                        {
+                            var rest = new RestClient(new Missing());
+                            var api = RestService.For<IMissingApi>("https://partner.example.com");
+                            var flurl = {|LAM002:new FlurlClient(|};
+                            var other = new Unknown.Client();
+                        }
+                    }
+                    """,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.reusable_client_types = ., , System.Net.Http.HttpClient+, <>, Unknown.Client`
+                """));
+            await test.RunAsync();
+        }
     }
 }

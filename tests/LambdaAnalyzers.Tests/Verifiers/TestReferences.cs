@@ -35,6 +35,12 @@ namespace LambdaAnalyzers.Tests.Verifiers
                 typeof(Microsoft.Extensions.Configuration.IConfiguration).Assembly,
                 typeof(Microsoft.Extensions.Configuration.EnvironmentVariablesExtensions).Assembly,
                 typeof(Microsoft.Extensions.Configuration.ConfigurationBinder).Assembly,
+                typeof(Microsoft.EntityFrameworkCore.DbContext).Assembly,
+                typeof(Microsoft.EntityFrameworkCore.DbSet<>).Assembly,
+                typeof(RestSharp.RestClient).Assembly,
+                typeof(Refit.RestService).Assembly,
+                typeof(Flurl.Http.FlurlClient).Assembly,
+                typeof(Flurl.Url).Assembly,
             }
             .Distinct()
             .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
