@@ -43,6 +43,7 @@ namespace LambdaAnalyzers
         private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<CallSiteIndex> _callSites;
         private readonly Lazy<bool> _rootLambdasBound;
+        private readonly StoredDelegates _stored;
 
         // The rules ask from several threads at once, and most questions were answered before. Nothing is
         // computed under a lock: binding a caller while other rules wait would serialize the analysis. Two
@@ -67,10 +68,14 @@ namespace LambdaAnalyzers
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
             _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.NewTreeReader);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _stored = new StoredDelegates(compilation, models, () => CallSites);
+
+            // Handler lambdas and the stored lambdas of top-level statements: their calls sit in no member the
+            // call-site index holds, so they are asked about every callee.
             _rootLambdasBound = new(
                 () =>
                 {
-                    foreach (var lambda in _rootLambdas.Value)
+                    foreach (var lambda in _rootLambdas.Value.Concat(_stored.StoredLambdasOfTopLevelStatements().Select(Normalize)))
                     {
                         CalleesOf(lambda);
                     }
@@ -96,18 +101,26 @@ namespace LambdaAnalyzers
         {
             _models.Offer(operation.SemanticModel);
             IMethodSymbol? enclosingHandlerLambda = null;
+
+            // A lambda stored in a variable runs where the variable is invoked, whatever runs the code around it.
+            IMethodSymbol? storedLambda = null;
             for (var child = operation; child.Parent is { } parent; child = parent)
             {
                 if (_initOnce.TakesOffPath(parent, child))
                 {
-                    return null;
+                    return storedLambda is null ? null : PathTo(storedLambda);
                 }
 
-                if (enclosingHandlerLambda is null
-                    && parent is IAnonymousFunctionOperation lambda
-                    && IsRoot(lambda.Symbol))
+                if (parent is IAnonymousFunctionOperation lambda)
                 {
-                    enclosingHandlerLambda = lambda.Symbol;
+                    if (enclosingHandlerLambda is null && IsRoot(lambda.Symbol))
+                    {
+                        enclosingHandlerLambda = lambda.Symbol;
+                    }
+                    else if (storedLambda is null && enclosingHandlerLambda is null && lambda.Syntax is AnonymousFunctionExpressionSyntax syntax && StoredDelegates.StoredName(syntax) is not null)
+                    {
+                        storedLambda = lambda.Symbol;
+                    }
                 }
             }
 
@@ -116,18 +129,14 @@ namespace LambdaAnalyzers
                 return PathTo(enclosingHandlerLambda);
             }
 
-            switch (containingSymbol)
+            var path = containingSymbol switch
             {
-                case IMethodSymbol method:
-                    return PathTo(method);
-                case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
-                    return ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
-                        ? PathTo(constructorStep.Symbol)
-                        : null;
-
-                default:
-                    return null;
-            }
+                IMethodSymbol method => PathTo(method),
+                IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                    => ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep ? PathTo(constructorStep.Symbol) : null,
+                _ => null,
+            };
+            return path ?? (storedLambda is null ? null : PathTo(storedLambda));
         }
 
         /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
@@ -367,7 +376,7 @@ namespace LambdaAnalyzers
                 }
             }
 
-            if (method.MethodKind != MethodKind.AnonymousFunction)
+            if (method.MethodKind != MethodKind.AnonymousFunction || _stored.HolderOf(method) is not null)
             {
                 _ = _rootLambdasBound.Value;
             }
@@ -382,8 +391,10 @@ namespace LambdaAnalyzers
         /// <c>ProcessMessageAsync</c>), and asking about one must not bind the callers of all the others.
         /// Default for any other member.
         /// </summary>
-        private static ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
-            => method.DeclaredAccessibility == Accessibility.Private && method.ExplicitInterfaceImplementations.IsEmpty && method.ContainingType is { } type
+        private ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
+            => method.MethodKind == MethodKind.AnonymousFunction
+                ? _stored.HolderOf(method)?.OnlyWithin ?? default
+                : method.DeclaredAccessibility == Accessibility.Private && method.ExplicitInterfaceImplementations.IsEmpty && method.ContainingType is { } type
                 ? type.DeclaringSyntaxReferences
                 : default;
 
@@ -422,13 +433,16 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>How code spells a call to the member (see <see cref="CallSiteIndex"/>); none for a lambda.</summary>
-        private static IEnumerable<string> NamesAtCallSites(IMethodSymbol method)
+        /// <summary>
+        /// How code spells a call to the member (see <see cref="CallSiteIndex"/>); for a lambda, the name of the
+        /// variable it is stored in (<c>_factory()</c>, <c>_factory.Invoke()</c>), none when it is not stored.
+        /// </summary>
+        private IEnumerable<string> NamesAtCallSites(IMethodSymbol method)
         {
             switch (method.MethodKind)
             {
                 case MethodKind.AnonymousFunction:
-                    return Enumerable.Empty<string>();
+                    return _stored.HolderOf(method) is { } holder ? new[] { holder.Symbol.Name } : Enumerable.Empty<string>();
                 case MethodKind.Constructor:
                     // Only an interpolated-string handler type is constructed by an interpolated string.
                     return method.ContainingType.GetAttributes().Any(a => a.AttributeClass?.Name == "InterpolatedStringHandlerAttribute")
@@ -464,7 +478,9 @@ namespace LambdaAnalyzers
                     : ImmutableArray<IMethodSymbol>.Empty,
                 _ => model.GetDeclaredSymbol(declaration) is IMethodSymbol method ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty,
             };
-            return _declaredBy.GetOrAdd(declaration, members.Select(Normalize).ToImmutableArray());
+
+            // The lambdas it stores run where they are invoked, so they are callers in their own right.
+            return _declaredBy.GetOrAdd(declaration, members.Concat(_stored.StoredLambdasWithin(declaration)).Select(Normalize).ToImmutableArray());
         }
 
         /// <summary>The root a (normalized) member is when it is a handler.</summary>
@@ -510,6 +526,14 @@ namespace LambdaAnalyzers
                             foreach (var implementation in Implementations(invocation.TargetMethod))
                             {
                                 yield return implementation;
+                            }
+
+                            if (StoredDelegates.InvokedVariable(invocation) is { } variable)
+                            {
+                                foreach (var lambda in _stored.LambdasIn(variable))
+                                {
+                                    yield return lambda;
+                                }
                             }
 
                             break;
