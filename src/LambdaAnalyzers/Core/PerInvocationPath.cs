@@ -149,6 +149,29 @@ namespace LambdaAnalyzers
         internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
             => Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
 
+        /// <summary>
+        /// Every member a method reaches through calls and <c>new</c> (itself included), whichever handler reaches
+        /// each first: what runs when it runs. For questions about one handler's whole reach, asked rarely.
+        /// </summary>
+        public IEnumerable<IMethodSymbol> ReachedFrom(IMethodSymbol method)
+        {
+            var start = Normalize(method);
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { start };
+            var pending = new Queue<IMethodSymbol>(seen);
+            while (pending.Count > 0)
+            {
+                var current = pending.Dequeue();
+                yield return current;
+                foreach (var callee in CalleesOf(current))
+                {
+                    if (seen.Add(callee))
+                    {
+                        pending.Enqueue(callee);
+                    }
+                }
+            }
+        }
+
         /// <summary>The call-site index, its trees read by every thread that needs it.</summary>
         private CallSiteIndex CallSites
         {
