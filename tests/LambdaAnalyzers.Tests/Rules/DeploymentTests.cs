@@ -258,6 +258,71 @@ namespace LambdaAnalyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// The runtime loads the type the handler string names and calls the inherited method on it: a concrete
+        /// class deriving from a generic abstract base is loadable, and is what the checks look at.
+        /// </summary>
+        [Fact]
+        public async Task HandlerInheritedFromGenericAbstractBase_IsCheckedOnTheNamedType()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+
+                    [assembly: LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+
+                    namespace Orders
+                    {
+                        public abstract class FunctionBase<TInput>
+                        {
+                            public async Task<string> {|#0:FunctionHandler|}(TInput input, ILambdaContext context) => await Process(input);
+
+                            protected abstract Task<string> Process(TInput input);
+                        }
+
+                        public class OrderFunction : FunctionBase<Order>
+                        {
+                            protected override Task<string> Process(Order input) => Task.FromResult(input.Id);
+                        }
+
+                        public class ConfiguredFunction : FunctionBase<Order>
+                        {
+                            public ConfiguredFunction(string table) { }
+
+                            protected override Task<string> Process(Order input) => Task.FromResult(input.Id);
+                        }
+
+                        public record Order(string Id);
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template("Orders.OrderFunction::FunctionHandler", "Orders.ConfiguredFunction::FunctionHandler")));
+            test.ExpectedDiagnostics.Add(Refusal(0, "FunctionBase.FunctionHandler", "F1", "the runtime cannot create an instance of 'ConfiguredFunction' (it needs a non-abstract type with a public parameterless constructor, or a static handler)"));
+            await test.RunAsync();
+        }
+
+        /// <summary>Whether an input needs a serializer depends on its type: an unresolved type (a missing package) says nothing.</summary>
+        [Fact]
+        public async Task HandlerWithUnresolvedParameterType_DoesNotTrigger()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class Handlers
+                        {
+                            public System.IO.Stream Handle({|CS0246:APIGatewayProxyRequest|} request) => System.IO.Stream.Null;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template("Orders.Handlers::Handle")));
+            await test.RunAsync();
+        }
+
         private static string Template(params string[] handlers)
             => "Resources:\n" + string.Concat(handlers.Select((h, i) => $"  F{i}:\n    Type: AWS::Serverless::Function\n    Properties:\n      Handler: TestProject::{h}\n"));
 

@@ -70,6 +70,17 @@ namespace LambdaAnalyzers.Deployment
             return (HandlerResolution.MethodNotFound, null, parts[1], parts[2]);
         }
 
+        /// <summary>The type a handler string names in this project, when it names one (a handler inherited from a base type is checked on it).</summary>
+        public static INamedTypeSymbol? NamedType(DeployedFunction function, Compilation compilation)
+        {
+            var parts = function.Handler?.Split(new[] { "::" }, StringSplitOptions.None);
+#pragma warning disable RS0030 // A name read from a deployment file, not a well-known type.
+            return parts is { Length: 3 } && string.Equals(parts[0], compilation.AssemblyName, StringComparison.OrdinalIgnoreCase)
+                ? compilation.Assembly.GetTypeByMetadataName(parts[1])
+                : null;
+#pragma warning restore RS0030
+        }
+
         /// <summary>The methods this project's deployment files name, with the function that names each.</summary>
         public static IEnumerable<(IMethodSymbol Method, DeployedFunction Function)> NamedMethods(IEnumerable<DeploymentFile> files, Compilation compilation)
             => files.SelectMany(f => f.Functions)
