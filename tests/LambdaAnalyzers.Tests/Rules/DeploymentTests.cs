@@ -122,6 +122,111 @@ namespace LambdaAnalyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// After a rename, the project's own deployment files still name the old assembly: the runtime fails with
+        /// "could not load assembly". A root template naming other projects' assemblies is not about this one.
+        /// </summary>
+        [Fact]
+        public async Task OldAssemblyName_InTheProjectsOwnFiles_IsReported_OtherProjectsAreNot()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/aws-lambda-tools-defaults.json", """
+                {
+                  "function-runtime": "dotnet8",
+                  "function-handler": {|#0:"OrdersApi::Orders.OrderHandler::Handle"|}
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/serverless.template", """
+                {
+                  "Resources": {
+                    "Api": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": { "Handler": {|#1:"OrdersApi::Orders.OrderHandler::Handle"|}, "CodeUri": "", "Runtime": "dotnet8" }
+                    }
+                  }
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Orders/
+                      Handler: {|#2:OrdersApi::Orders.OrderHandler::Handle|}
+                  Billing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Billing/
+                      Handler: Billing::Billing.Handler::Handle
+                  Packaged:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: { Bucket: artifacts, Key: orders.zip }
+                      Handler: OrdersApi::Orders.OrderHandler::Handle
+                  Current:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Orders
+                      Handler: TestProject::Orders.OrderHandler::Handle
+                """));
+            const string Reason = "assembly 'OrdersApi' is not the one this project builds ('TestProject'), and the runtime fails with 'could not load assembly'";
+            test.ExpectedDiagnostics.Add(Error(0, "OrdersApi::Orders.OrderHandler::Handle", "function-handler", Reason));
+            test.ExpectedDiagnostics.Add(Error(1, "OrdersApi::Orders.OrderHandler::Handle", "Api", Reason));
+            test.ExpectedDiagnostics.Add(Error(2, "OrdersApi::Orders.OrderHandler::Handle", "Orders", Reason));
+            await test.RunAsync();
+        }
+
+        /// <summary>Without the project's folder (no ProjectDir), a template's code location is unknown: only the tools defaults file is sure to be this project's.</summary>
+        [Fact]
+        public async Task OldAssemblyName_InATemplate_WithoutTheProjectFolder_IsNotReported()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: OrdersApi::Orders.OrderHandler::Handle
+                """));
+            await test.RunAsync();
+        }
+
+        /// <summary>The handler may be declared by a base class the compilation cannot resolve (a missing package): its answer is unknowable.</summary>
+        [Fact]
+        public async Task HandlerOnAnUnresolvedBaseClass_IsNotReported()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class LambdaEntryPoint : {|CS0246:APIGatewayProxyFunction|}
+                        {
+                        }
+
+                        public class Plain
+                        {
+                            public System.IO.Stream Handle(System.IO.Stream input, Amazon.Lambda.Core.ILambdaContext context) => input;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.LambdaEntryPoint::FunctionHandlerAsync
+                  Missing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#0:TestProject::Orders.Plain::FunctionHandlerAsync|}
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.Plain::FunctionHandlerAsync", "Missing", "type 'Orders.Plain' has no method 'FunctionHandlerAsync'"));
+            await test.RunAsync();
+        }
+
         private static DiagnosticResult Error(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
     }

@@ -188,6 +188,63 @@ namespace LambdaAnalyzers.Deployment
             return null;
         }
 
+        /// <summary>
+        /// Whether a function's code is the project in <paramref name="projectDirectory"/>, so that its handler string
+        /// must name this project's assembly: an <c>aws-lambda-tools-defaults.json</c> (it sits in the project it
+        /// deploys), or a template function whose <c>CodeUri</c> (by default the template's folder) is that folder.
+        /// A root template's functions point at other projects; a Serverless Framework file's packaging is not read.
+        /// </summary>
+        public bool DeploysProjectAt(DeployedFunction function, string? projectDirectory)
+        {
+            switch (Kind)
+            {
+                case DeploymentFileKind.ToolsDefaults:
+                    return true;
+                case DeploymentFileKind.Template when projectDirectory is not null && function.Property("Code") is null:
+                    var codeUri = function.Property("CodeUri");
+                    if (codeUri is not null && codeUri is not YamlScalarNode { Tag.IsEmpty: true })
+                    {
+                        return false; // an S3 location or an intrinsic function
+                    }
+
+                    var relative = (codeUri as YamlScalarNode)?.Value ?? string.Empty;
+                    if (relative.Contains("://"))
+                    {
+                        return false;
+                    }
+
+                    return SamePath(Combine(Path.GetDirectoryName(File.Path) ?? string.Empty, relative), projectDirectory);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A relative path resolved against a folder, <c>.</c> and <c>..</c> segments removed, without asking the file system.</summary>
+        private static string Combine(string folder, string relative)
+        {
+            var segments = new List<string>();
+            var rooted = Path.IsPathRooted(relative);
+            foreach (var segment in (rooted ? relative : folder + "/" + relative).Split('/', '\\'))
+            {
+                if (segment == "..")
+                {
+                    if (segments.Count > 0 && segments[segments.Count - 1].Length > 0)
+                    {
+                        segments.RemoveAt(segments.Count - 1);
+                    }
+                }
+                else if (segment != "." && (segment.Length > 0 || segments.Count == 0))
+                {
+                    segments.Add(segment);
+                }
+            }
+
+            return string.Join("/", segments);
+        }
+
+        private static bool SamePath(string a, string b)
+            => string.Equals(Combine(a, string.Empty).TrimEnd('/'), Combine(b, string.Empty).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
+
         /// <summary>The <c>AWS::SQS::Queue</c> resource an SQS event reads from, when the template declares it.</summary>
         public (YamlScalarNode Key, YamlMappingNode Body)? QueueOf(DeployedEvent sqsEvent)
             => Resource(ReferencedId(Child(sqsEvent.Properties, "Queue"))) is { } queue && (Child(queue.Body, "Type") as YamlScalarNode)?.Value == "AWS::SQS::Queue"

@@ -15,6 +15,9 @@ namespace LambdaAnalyzers.Deployment
         TypeNotFound,
         MethodNotFound,
         Overloaded,
+
+        /// <summary>The method is not found, and a base type the compilation cannot resolve may declare it: unknowable.</summary>
+        BaseTypeUnresolved,
     }
 
     /// <summary>
@@ -55,6 +58,12 @@ namespace LambdaAnalyzers.Deployment
 
             for (var current = type; current is not null; current = current.BaseType)
             {
+                if (current.TypeKind == TypeKind.Error)
+                {
+                    // `class Function : APIGatewayProxyFunction` with the package missing: its handler may be there.
+                    return (HandlerResolution.BaseTypeUnresolved, null, parts[1], parts[2]);
+                }
+
                 var methods = current.GetMembers(parts[2]).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
                 if (methods.Count > 1)
                 {
