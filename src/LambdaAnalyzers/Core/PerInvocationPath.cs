@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -496,6 +497,11 @@ namespace LambdaAnalyzers
                 ArrowExpressionClauseSyntax { Parent: { } property } => model.GetDeclaredSymbol(property) is IPropertySymbol { GetMethod: { } getter }
                     ? ImmutableArray.Create(getter)
                     : ImmutableArray<IMethodSymbol>.Empty,
+                // A static initializer indexed for the lambdas it stores (below): no constructor of it runs per invocation.
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } } when field.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword))
+                    => ImmutableArray<IMethodSymbol>.Empty,
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword))
+                    => ImmutableArray<IMethodSymbol>.Empty,
                 EqualsValueClauseSyntax or BaseListSyntax => declaration.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type && model.GetDeclaredSymbol(type) is INamedTypeSymbol declared
                     ? declared.InstanceConstructors
                     : ImmutableArray<IMethodSymbol>.Empty,
