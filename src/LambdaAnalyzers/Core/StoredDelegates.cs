@@ -206,6 +206,10 @@ namespace LambdaAnalyzers
                 case ILocalSymbol local when local.DeclaringSyntaxReferences.Length > 0:
                     scopes.Add(ScopeOf(local.DeclaringSyntaxReferences[0].GetSyntax()));
                     break;
+                case IFieldSymbol or IPropertySymbol when variable.DeclaredAccessibility == Accessibility.Private && variable.ContainingType is { } type:
+                    // Only its own type's code can assign it.
+                    scopes.AddRange(type.DeclaringSyntaxReferences.Select(r => r.GetSyntax()));
+                    break;
                 case IFieldSymbol or IPropertySymbol:
                     // Its initializer, the code that mentions its name, and top-level statements (which no index holds).
                     scopes.AddRange(variable.DeclaringSyntaxReferences.Select(r => r.GetSyntax()));
