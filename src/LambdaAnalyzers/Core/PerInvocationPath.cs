@@ -14,7 +14,8 @@ namespace LambdaAnalyzers
     /// <summary>
     /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
     /// functions, and every method, constructor, accessor and instance initializer of this compilation that
-    /// it reaches through calls and <c>new</c>. Defined as a breadth-first walk outward from the handlers
+    /// it reaches through calls and <c>new</c>, and the lambdas stored in the delegates it invokes
+    /// (<see cref="StoredDelegates"/>). Defined as a breadth-first walk outward from the handlers
     /// (entry points first, then handlers known only by an <c>ILambdaContext</c> parameter), where each
     /// member is reached by the first step that finds it; that step's chain is the one messages show.
     /// </summary>
