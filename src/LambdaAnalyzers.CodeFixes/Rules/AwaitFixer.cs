@@ -82,6 +82,62 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             return document.WithSyntaxRoot(madeAsync.Count > 0 ? Usings.EnsureUsing(changed, model.Compilation, TaskSyntax.TasksNamespace) : changed);
         }
 
+        /// <summary>
+        /// <c>items.ForEach(async x =&gt; ...)</c>, <c>Array.ForEach(items, async x =&gt; ...)</c> and
+        /// <c>Parallel.ForEach(items, async x =&gt; ...)</c> as a <c>foreach</c> whose body is the lambda's, so its
+        /// awaits hold the handler until the work is done (one item after another). A <c>return</c> of the
+        /// lambda moves on to the next item. Null for any other shape (options, an index, a state argument).
+        /// </summary>
+        private static ForEachStatementSyntax? ForEachLoop(InvocationExpressionSyntax invocation)
+        {
+            if (invocation.Expression is not MemberAccessExpressionSyntax { Name.Identifier.ValueText: "ForEach" } access)
+            {
+                return null;
+            }
+
+            var arguments = invocation.ArgumentList.Arguments;
+            var (source, body) = arguments.Count switch
+            {
+                1 => (access.Expression, arguments[0].Expression),
+                2 when access.Expression is IdentifierNameSyntax or MemberAccessExpressionSyntax => (arguments[0].Expression, arguments[1].Expression),
+                _ => (null, null),
+            };
+
+            var (type, identifier, lambdaBody) = body switch
+            {
+                SimpleLambdaExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword } simple
+                    => ((TypeSyntax?)null, simple.Parameter.Identifier, (CSharpSyntaxNode)simple.Body),
+                ParenthesizedLambdaExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword, ParameterList.Parameters.Count: 1 } parenthesized
+                    => (parenthesized.ParameterList.Parameters[0].Type, parenthesized.ParameterList.Parameters[0].Identifier, parenthesized.Body),
+                AnonymousMethodExpressionSyntax { AsyncKeyword.RawKind: (int)SyntaxKind.AsyncKeyword, ParameterList.Parameters.Count: 1 } anonymous
+                    => (anonymous.ParameterList.Parameters[0].Type, anonymous.ParameterList.Parameters[0].Identifier, anonymous.Body),
+                _ => (null, default, null),
+            };
+            if (source is null || lambdaBody is null)
+            {
+                return null;
+            }
+
+            var block = lambdaBody switch
+            {
+                BlockSyntax statements => statements.ReplaceNodes(
+                    statements.DescendantNodes(n => n is not (AnonymousFunctionExpressionSyntax or LocalFunctionStatementSyntax)).OfType<ReturnStatementSyntax>(),
+                    (original, _) => ContinueStatement().WithTriviaFrom(original)),
+                ExpressionSyntax expression => Block(ExpressionStatement(expression.WithoutTrivia())),
+                _ => null,
+            };
+            if (block is null)
+            {
+                return null;
+            }
+
+            return ForEachStatement(
+                (type ?? IdentifierName("var")).WithoutTrivia(),
+                identifier.WithoutTrivia(),
+                source.WithoutTrivia(),
+                block);
+        }
+
         /// <summary>The node to replace and its awaited form, or null when an await cannot go there.</summary>
         private static (SyntaxNode Node, SyntaxNode Replacement)? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
@@ -89,6 +145,13 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             if (node is null || !AsyncConversion.CanAwaitAt(node, model, cancellationToken))
             {
                 return null;
+            }
+
+            if (diagnostic.Properties.ContainsKey(LambdaAnalyzers.Rules.WorkLeftRunningAnalyzer.AsyncLambdaProperty))
+            {
+                return node is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } forEach && ForEachLoop(forEach) is { } loop
+                    ? (statement, loop.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation))
+                    : null;
             }
 
             ExpressionSyntax? awaited = node switch

@@ -171,13 +171,31 @@ namespace LambdaAnalyzers
             BaseMethodDeclarationSyntax or AccessorDeclarationSyntax => node,
             LocalFunctionStatementSyntax when enclosing is null => node, // in top-level statements
             AttributeListSyntax or EnumMemberDeclarationSyntax or DelegateDeclarationSyntax => null,
-            BaseFieldDeclarationSyntax field when IsStaticOrConst(field.Modifiers) => null,
+            BaseFieldDeclarationSyntax field when IsStaticOrConst(field.Modifiers) && !StoresLambda(field) => null,
             ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } => node,
-            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when enclosing is null => IsStaticOrConst(property.Modifiers) ? null : node,
+            EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when enclosing is null => IsStaticOrConst(property.Modifiers) && !StoresLambda(node) ? null : node,
             EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax } when enclosing is null => node,
             BaseListSyntax => node,
             _ => enclosing ?? Outside,
         };
+
+        /// <summary>
+        /// A static initializer runs once, but a lambda it stores runs wherever the field or property is invoked
+        /// (<c>static readonly Func&lt;IAmazonS3&gt; Factory = () =&gt; Create();</c>), so such an initializer is read
+        /// like an instance one. Few initializers hold a lambda; the others stay out of the index.
+        /// </summary>
+        internal static bool StoresLambda(SyntaxNode initializer)
+        {
+            foreach (var node in initializer.DescendantNodes())
+            {
+                if (node is AnonymousFunctionExpressionSyntax)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
 
         private static bool IsStaticOrConst(SyntaxTokenList modifiers)
         {
@@ -260,7 +278,7 @@ namespace LambdaAnalyzers
 
                         var (arrow, initializer) = property switch
                         {
-                            PropertyDeclarationSyntax p => (p.ExpressionBody, IsStaticOrConst(p.Modifiers) ? null : p.Initializer),
+                            PropertyDeclarationSyntax p => (p.ExpressionBody, IsStaticOrConst(p.Modifiers) && (p.Initializer is null || !StoresLambda(p.Initializer)) ? null : p.Initializer),
                             IndexerDeclarationSyntax i => (i.ExpressionBody, null),
                             _ => (null, null),
                         };
@@ -276,7 +294,7 @@ namespace LambdaAnalyzers
 
                         break;
                     case BaseFieldDeclarationSyntax field:
-                        if (!IsStaticOrConst(field.Modifiers))
+                        if (!IsStaticOrConst(field.Modifiers) || StoresLambda(field))
                         {
                             foreach (var variable in field.Declaration.Variables)
                             {

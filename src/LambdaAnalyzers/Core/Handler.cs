@@ -7,6 +7,9 @@ namespace LambdaAnalyzers
     {
         LambdaContextParameter,
         LambdaFunctionAttribute,
+
+        /// <summary>A method-level <c>[LambdaSerializer]</c>: only a handler needs one, and many take no context.</summary>
+        SerializerAttribute,
         BootstrapDelegate,
         DeploymentFile,
     }

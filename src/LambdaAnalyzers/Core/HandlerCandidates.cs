@@ -10,8 +10,8 @@ namespace LambdaAnalyzers
 {
     /// <summary>
     /// The methods that could be handlers by their declaration, found from syntax alone: a parameter whose
-    /// type is spelled <c>ILambdaContext</c>, or an attribute spelled <c>LambdaFunction</c> (by its last
-    /// name, so qualified names match), or either through a using alias. Binding every member of a project
+    /// type is spelled <c>ILambdaContext</c>, or an attribute spelled <c>LambdaFunction</c> or
+    /// <c>LambdaSerializer</c> (by its last name, so qualified names match), or any through a using alias. Binding every member of a project
     /// to look at its parameters costs more than the rest of handler discovery; syntax facts belong to the
     /// tree, so they are computed once per tree and reused by every later compilation that shares it (the
     /// IDE makes a new compilation per edit, with the unedited trees unchanged). Each candidate is then
@@ -21,6 +21,7 @@ namespace LambdaAnalyzers
     {
         private const string ContextName = "ILambdaContext";
         private const string AttributeName = "LambdaFunction";
+        private const string SerializerName = "LambdaSerializer";
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts> Facts = new();
 
@@ -44,7 +45,7 @@ namespace LambdaAnalyzers
 
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback ReadTree = Read;
 
-        /// <summary>The using aliases of the compilation's trees that name <c>ILambdaContext</c> or <c>LambdaFunction</c>.</summary>
+        /// <summary>The using aliases of the compilation's trees that name <c>ILambdaContext</c>, <c>LambdaFunction</c> or <c>LambdaSerializer</c>.</summary>
         public static HashSet<string> AliasesIn(Compilation compilation)
             => new(compilation.SyntaxTrees.SelectMany(t => Facts.GetValue(t, ReadTree).Aliases));
 
@@ -76,7 +77,8 @@ namespace LambdaAnalyzers
 
         private static bool IsContext(string typeName, HashSet<string> aliases) => typeName == ContextName || aliases.Contains(typeName);
 
-        private static bool IsAttribute(string name, HashSet<string> aliases) => name is AttributeName or AttributeName + "Attribute" || aliases.Contains(name);
+        private static bool IsAttribute(string name, HashSet<string> aliases)
+            => name is AttributeName or AttributeName + "Attribute" or SerializerName or SerializerName + "Attribute" || aliases.Contains(name);
 
         private static TreeFacts Read(SyntaxTree tree) => new CandidateReader().Read(tree);
 
@@ -100,7 +102,7 @@ namespace LambdaAnalyzers
             {
                 foreach (var directive in usings)
                 {
-                    if (SyntaxNames.AliasOf(directive) is { Target: ContextName or AttributeName or AttributeName + "Attribute" } alias)
+                    if (SyntaxNames.AliasOf(directive) is { Target: ContextName or AttributeName or AttributeName + "Attribute" or SerializerName or SerializerName + "Attribute" } alias)
                     {
                         _aliases.Add(alias.Alias);
                     }

@@ -133,7 +133,7 @@ namespace LambdaAnalyzers
 
         /// <summary>
         /// Reads every tree's handler candidates and aliases now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>),
-        /// when there can be any: with neither the context nor the attribute referenced, nothing asks for them.
+        /// when there can be any: with neither the context nor the attributes referenced, nothing asks for them.
         /// </summary>
         public void ReadCandidatesAhead()
         {
@@ -143,7 +143,7 @@ namespace LambdaAnalyzers
             }
         }
 
-        private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null;
+        private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null || _types.LambdaSerializerAttribute is not null;
 
         private Handler? Compute(IMethodSymbol method)
         {
@@ -172,6 +172,12 @@ namespace LambdaAnalyzers
 
         private static HandlerDiscovery? Discover(IMethodSymbol method, WellKnownTypes types)
         {
+            // Checked before the context: a method with its own serializer is called by Lambda, never a helper.
+            if (types.LambdaSerializerAttribute is not null && method.GetAttributes().Any(a => a.AttributeClass.Is(types.LambdaSerializerAttribute)))
+            {
+                return HandlerDiscovery.SerializerAttribute;
+            }
+
             if (types.ILambdaContext is not null && method.Parameters.Any(p => p.Type.Is(types.ILambdaContext)))
             {
                 return HandlerDiscovery.LambdaContextParameter;

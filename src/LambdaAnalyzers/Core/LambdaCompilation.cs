@@ -141,6 +141,21 @@ namespace LambdaAnalyzers
             return containingSymbol is IMethodSymbol method ? HandlerFor(method) : null;
         }
 
+        /// <summary>
+        /// Whether a handler is a CodeDeploy lifecycle hook: its code, helpers included, reports the hook's
+        /// verdict with <c>PutLifecycleEventHookExecutionStatus(Async)</c>. A pre-traffic hook's job is to invoke
+        /// the new version and wait for its answer.
+        /// </summary>
+        public bool IsCodeDeployLifecycleHook(Handler handler)
+            => Types.IAmazonCodeDeploy is not null
+               && _lifecycleHooks.GetOrAdd(handler.Method, m => Path.ReachedFrom(m).Any(member => BodiesOf(member, CancellationToken.None).Any(body => Microsoft.CodeAnalysis.Operations.OperationExtensions.Descendants(body).Any(IsLifecycleStatusReport))));
+
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<IMethodSymbol, bool> _lifecycleHooks = new(SymbolEqualityComparer.Default);
+
+        private bool IsLifecycleStatusReport(IOperation operation)
+            => operation is Microsoft.CodeAnalysis.Operations.IInvocationOperation { TargetMethod: { Name: "PutLifecycleEventHookExecutionStatusAsync" or "PutLifecycleEventHookExecutionStatus" } target }
+               && Types.Implements(target.ContainingType, Types.IAmazonCodeDeploy);
+
         public static LambdaCompilation For(Compilation compilation, Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions? options = null)
             => Cache.GetValue(compilation, c => new Lazy<LambdaCompilation>(() => new LambdaCompilation(c, options), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
     }

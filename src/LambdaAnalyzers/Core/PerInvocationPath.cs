@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -13,7 +14,8 @@ namespace LambdaAnalyzers
     /// <summary>
     /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
     /// functions, and every method, constructor, accessor and instance initializer of this compilation that
-    /// it reaches through calls and <c>new</c>. Defined as a breadth-first walk outward from the handlers
+    /// it reaches through calls and <c>new</c>, and the lambdas stored in the delegates it invokes
+    /// (<see cref="StoredDelegates"/>). Defined as a breadth-first walk outward from the handlers
     /// (entry points first, then handlers known only by an <c>ILambdaContext</c> parameter), where each
     /// member is reached by the first step that finds it; that step's chain is the one messages show.
     /// </summary>
@@ -43,6 +45,7 @@ namespace LambdaAnalyzers
         private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<CallSiteIndex> _callSites;
         private readonly Lazy<bool> _rootLambdasBound;
+        private readonly StoredDelegates _stored;
 
         // The rules ask from several threads at once, and most questions were answered before. Nothing is
         // computed under a lock: binding a caller while other rules wait would serialize the analysis. Two
@@ -67,10 +70,14 @@ namespace LambdaAnalyzers
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
             _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.NewTreeReader);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
+            _stored = new StoredDelegates(compilation, models, () => CallSites);
+
+            // Handler lambdas and the stored lambdas of top-level statements: their calls sit in no member the
+            // call-site index holds, so they are asked about every callee.
             _rootLambdasBound = new(
                 () =>
                 {
-                    foreach (var lambda in _rootLambdas.Value)
+                    foreach (var lambda in _rootLambdas.Value.Concat(_stored.StoredLambdasOfTopLevelStatements().Select(Normalize)))
                     {
                         CalleesOf(lambda);
                     }
@@ -96,18 +103,26 @@ namespace LambdaAnalyzers
         {
             _models.Offer(operation.SemanticModel);
             IMethodSymbol? enclosingHandlerLambda = null;
+
+            // A lambda stored in a variable runs where the variable is invoked, whatever runs the code around it.
+            IMethodSymbol? storedLambda = null;
             for (var child = operation; child.Parent is { } parent; child = parent)
             {
                 if (_initOnce.TakesOffPath(parent, child))
                 {
-                    return null;
+                    return storedLambda is null ? null : PathTo(storedLambda);
                 }
 
-                if (enclosingHandlerLambda is null
-                    && parent is IAnonymousFunctionOperation lambda
-                    && IsRoot(lambda.Symbol))
+                if (parent is IAnonymousFunctionOperation lambda)
                 {
-                    enclosingHandlerLambda = lambda.Symbol;
+                    if (enclosingHandlerLambda is null && IsRoot(lambda.Symbol))
+                    {
+                        enclosingHandlerLambda = lambda.Symbol;
+                    }
+                    else if (storedLambda is null && enclosingHandlerLambda is null && lambda.Syntax is AnonymousFunctionExpressionSyntax syntax && StoredDelegates.StoredName(syntax) is not null)
+                    {
+                        storedLambda = lambda.Symbol;
+                    }
                 }
             }
 
@@ -116,18 +131,14 @@ namespace LambdaAnalyzers
                 return PathTo(enclosingHandlerLambda);
             }
 
-            switch (containingSymbol)
+            var path = containingSymbol switch
             {
-                case IMethodSymbol method:
-                    return PathTo(method);
-                case IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }:
-                    return ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep
-                        ? PathTo(constructorStep.Symbol)
-                        : null;
-
-                default:
-                    return null;
-            }
+                IMethodSymbol method => PathTo(method),
+                IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
+                    => ConstructorReachedFirst(containingSymbol.ContainingType.OriginalDefinition) is { } constructorStep ? PathTo(constructorStep.Symbol) : null,
+                _ => null,
+            };
+            return path ?? (storedLambda is null ? null : PathTo(storedLambda));
         }
 
         /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
@@ -139,6 +150,29 @@ namespace LambdaAnalyzers
         /// </summary>
         internal IReadOnlyDictionary<IMethodSymbol, (Handler Handler, IMethodSymbol? Previous)> WalkEverything()
             => Walk(within: null, out _).ToDictionary<Step, IMethodSymbol, (Handler, IMethodSymbol?)>(s => s.Symbol, s => (s.Handler, s.Previous), SymbolEqualityComparer.Default);
+
+        /// <summary>
+        /// Every member a method reaches through calls and <c>new</c> (itself included), whichever handler reaches
+        /// each first: what runs when it runs. For questions about one handler's whole reach, asked rarely.
+        /// </summary>
+        public IEnumerable<IMethodSymbol> ReachedFrom(IMethodSymbol method)
+        {
+            var start = Normalize(method);
+            var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { start };
+            var pending = new Queue<IMethodSymbol>(seen);
+            while (pending.Count > 0)
+            {
+                var current = pending.Dequeue();
+                yield return current;
+                foreach (var callee in CalleesOf(current))
+                {
+                    if (seen.Add(callee))
+                    {
+                        pending.Enqueue(callee);
+                    }
+                }
+            }
+        }
 
         /// <summary>The call-site index, its trees read by every thread that needs it.</summary>
         private CallSiteIndex CallSites
@@ -370,7 +404,7 @@ namespace LambdaAnalyzers
                 }
             }
 
-            if (method.MethodKind != MethodKind.AnonymousFunction)
+            if (method.MethodKind != MethodKind.AnonymousFunction || _stored.HolderOf(method) is not null)
             {
                 _ = _rootLambdasBound.Value;
             }
@@ -385,8 +419,10 @@ namespace LambdaAnalyzers
         /// <c>ProcessMessageAsync</c>), and asking about one must not bind the callers of all the others.
         /// Default for any other member.
         /// </summary>
-        private static ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
-            => method.DeclaredAccessibility == Accessibility.Private && method.ExplicitInterfaceImplementations.IsEmpty && method.ContainingType is { } type
+        private ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
+            => method.MethodKind == MethodKind.AnonymousFunction
+                ? _stored.HolderOf(method)?.OnlyWithin ?? default
+                : method.DeclaredAccessibility == Accessibility.Private && method.ExplicitInterfaceImplementations.IsEmpty && method.ContainingType is { } type
                 ? type.DeclaringSyntaxReferences
                 : default;
 
@@ -425,13 +461,16 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>How code spells a call to the member (see <see cref="CallSiteIndex"/>); none for a lambda.</summary>
-        private static IEnumerable<string> NamesAtCallSites(IMethodSymbol method)
+        /// <summary>
+        /// How code spells a call to the member (see <see cref="CallSiteIndex"/>); for a lambda, the name of the
+        /// variable it is stored in (<c>_factory()</c>, <c>_factory.Invoke()</c>), none when it is not stored.
+        /// </summary>
+        private IEnumerable<string> NamesAtCallSites(IMethodSymbol method)
         {
             switch (method.MethodKind)
             {
                 case MethodKind.AnonymousFunction:
-                    return Enumerable.Empty<string>();
+                    return _stored.HolderOf(method) is { } holder ? new[] { holder.Symbol.Name } : Enumerable.Empty<string>();
                 case MethodKind.Constructor:
                     // Only an interpolated-string handler type is constructed by an interpolated string.
                     return method.ContainingType.GetAttributes().Any(a => a.AttributeClass?.Name == "InterpolatedStringHandlerAttribute")
@@ -462,12 +501,19 @@ namespace LambdaAnalyzers
                 ArrowExpressionClauseSyntax { Parent: { } property } => model.GetDeclaredSymbol(property) is IPropertySymbol { GetMethod: { } getter }
                     ? ImmutableArray.Create(getter)
                     : ImmutableArray<IMethodSymbol>.Empty,
+                // A static initializer indexed for the lambdas it stores (below): no constructor of it runs per invocation.
+                EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax field } } when field.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword) || m.IsKind(SyntaxKind.ConstKeyword))
+                    => ImmutableArray<IMethodSymbol>.Empty,
+                EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax property } when property.Modifiers.Any(m => m.IsKind(SyntaxKind.StaticKeyword))
+                    => ImmutableArray<IMethodSymbol>.Empty,
                 EqualsValueClauseSyntax or BaseListSyntax => declaration.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is { } type && model.GetDeclaredSymbol(type) is INamedTypeSymbol declared
                     ? declared.InstanceConstructors
                     : ImmutableArray<IMethodSymbol>.Empty,
                 _ => model.GetDeclaredSymbol(declaration) is IMethodSymbol method ? ImmutableArray.Create(method) : ImmutableArray<IMethodSymbol>.Empty,
             };
-            return _declaredBy.GetOrAdd(declaration, members.Select(Normalize).ToImmutableArray());
+
+            // The lambdas it stores run where they are invoked, so they are callers in their own right.
+            return _declaredBy.GetOrAdd(declaration, members.Concat(_stored.StoredLambdasWithin(declaration)).Select(Normalize).ToImmutableArray());
         }
 
         /// <summary>The root a (normalized) member is when it is a handler.</summary>
@@ -513,6 +559,14 @@ namespace LambdaAnalyzers
                             foreach (var implementation in Implementations(invocation.TargetMethod))
                             {
                                 yield return implementation;
+                            }
+
+                            if (StoredDelegates.InvokedVariable(invocation) is { } variable)
+                            {
+                                foreach (var lambda in _stored.LambdasIn(variable))
+                                {
+                                    yield return lambda;
+                                }
                             }
 
                             break;

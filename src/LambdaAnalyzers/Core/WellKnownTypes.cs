@@ -136,11 +136,23 @@ namespace LambdaAnalyzers
 
             // Initialise-once idioms that take creations off the per-invocation path.
             Lazy = Get(compilation, "System.Lazy`1");
+
+            // State that outlives an invocation: collections that store what they are given.
+            ICollectionOfT = Get(compilation, "System.Collections.Generic.ICollection`1");
+            ICollection = Get(compilation, "System.Collections.ICollection");
+            StringBuilder = Get(compilation, "System.Text.StringBuilder");
+
+            // A CodeDeploy lifecycle hook reports its verdict with this client.
+            IAmazonCodeDeploy = Get(compilation, "Amazon.CodeDeploy.IAmazonCodeDeploy");
             ServiceCollectionServiceExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions");
             ServiceCollectionDescriptorExtensions = Get(compilation, "Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions");
         }
 
         public INamedTypeSymbol? ILambdaContext { get; }
+        public INamedTypeSymbol? ICollectionOfT { get; }
+        public INamedTypeSymbol? ICollection { get; }
+        public INamedTypeSymbol? StringBuilder { get; }
+        public INamedTypeSymbol? IAmazonCodeDeploy { get; }
         public INamedTypeSymbol? LambdaFunctionAttribute { get; }
         public INamedTypeSymbol? LambdaBootstrapBuilder { get; }
         public INamedTypeSymbol? LambdaSerializerAttribute { get; }

@@ -15,7 +15,7 @@ namespace LambdaAnalyzers.Rules
             messageFormat: "Could not read deployment file '{0}': {1}; the Lambda rules that need it skip it",
             RuleCategories.Deployment,
             DiagnosticSeverity.Info,
-            description: "LambdaAnalyzers reads aws-lambda-tools-defaults.json, template.yaml, template.yml and serverless.template from AdditionalFiles to find handlers by name and check the deployment against the code. A file it cannot parse is reported once, at the line where reading failed.");
+            description: "LambdaAnalyzers reads aws-lambda-tools-defaults.json, template.yaml, template.yml, serverless.template and the Serverless Framework's serverless.yml / serverless.yaml from AdditionalFiles to find handlers by name and check the deployment against the code. A file it cannot parse is reported once, at the line where reading failed.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 

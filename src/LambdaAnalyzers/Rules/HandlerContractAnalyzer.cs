@@ -32,9 +32,23 @@ namespace LambdaAnalyzers.Rules
                 return;
             }
 
-            var named = lambda.Handlers
-                .Where(h => h.Function is not null)
-                .ToDictionary(h => h.Method, h => h.Function!, SymbolEqualityComparer.Default);
+            // Each method a deployment file names, with the type each names it on: a handler inherited from a
+            // base class is loaded on the derived type the string names, and checked there.
+            var named = new Dictionary<IMethodSymbol, List<(DeployedFunction Function, IMethodSymbol Member, INamedTypeSymbol Type)>>(SymbolEqualityComparer.Default);
+            foreach (var function in lambda.DeploymentFiles.SelectMany(f => f.Functions))
+            {
+                if (HandlerString.Resolve(function, context.Compilation) is { Result: HandlerResolution.Resolved, Method: { } member }
+                    && HandlerString.NamedType(function, context.Compilation) is { } type)
+                {
+                    if (!named.TryGetValue(member.OriginalDefinition, out var namings))
+                    {
+                        named.Add(member.OriginalDefinition, namings = new());
+                    }
+
+                    namings.Add((function, member, type));
+                }
+            }
+
             if (named.Count == 0)
             {
                 return;
@@ -44,23 +58,49 @@ namespace LambdaAnalyzers.Rules
                 c =>
                 {
                     var method = (IMethodSymbol)c.Symbol;
-                    if (!named.TryGetValue(method, out var function) || method.GetAttributes().Any(a => a.AttributeClass.Is(lambda.Types.LambdaFunctionAttribute)))
+                    if (!named.TryGetValue(method, out var namings) || method.GetAttributes().Any(a => a.AttributeClass.Is(lambda.Types.LambdaFunctionAttribute)))
                     {
                         return; // Annotations: the generated wrapper is the runtime's handler, not this method
                     }
 
-                    var namedBy = $"'{function.LogicalId}' in {Path.GetFileName(function.Location.GetLineSpan().Path)}";
-                    foreach (var (reason, serializer) in Refusals(method, lambda.Types, c.Compilation))
+                    var reported = new HashSet<string>();
+                    foreach (var (function, member, type) in namings)
                     {
-                        var properties = serializer ? ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, SerializerReason) : null;
-                        c.ReportDiagnostic(Diagnostic.Create(Descriptor, method.Locations[0], properties, method.ToChainName(), namedBy, reason));
+                        if (DependsOnErrorType(member, type))
+                        {
+                            continue;
+                        }
+
+                        var namedBy = $"'{function.LogicalId}' in {Path.GetFileName(function.Location.GetLineSpan().Path)}";
+                        foreach (var (reason, serializer) in Refusals(member, type, lambda.Types, c.Compilation))
+                        {
+                            if (reported.Add(reason))
+                            {
+                                var properties = serializer ? ImmutableDictionary<string, string?>.Empty.Add(ReasonProperty, SerializerReason) : null;
+                                c.ReportDiagnostic(Diagnostic.Create(Descriptor, method.Locations[0], properties, method.ToChainName(), namedBy, reason));
+                            }
+                        }
                     }
                 },
                 SymbolKind.Method);
         }
 
-        /// <summary>Each reason the runtime's loader gives, in its own words where it has them.</summary>
-        private static IEnumerable<(string Reason, bool Serializer)> Refusals(IMethodSymbol method, WellKnownTypes types, Compilation compilation)
+        /// <summary>A type the compilation cannot resolve (a missing package) among the named type's bases or the method's signature: the checks would guess.</summary>
+        private static bool DependsOnErrorType(IMethodSymbol method, INamedTypeSymbol type)
+        {
+            for (var current = type; current is not null; current = current.BaseType)
+            {
+                if (current.TypeKind == TypeKind.Error)
+                {
+                    return true;
+                }
+            }
+
+            return method.ReturnType.TypeKind == TypeKind.Error || method.Parameters.Any(p => p.Type.TypeKind == TypeKind.Error);
+        }
+
+        /// <summary>Each reason the runtime's loader gives, in its own words where it has them, for the method as the named type has it.</summary>
+        private static IEnumerable<(string Reason, bool Serializer)> Refusals(IMethodSymbol method, INamedTypeSymbol type, WellKnownTypes types, Compilation compilation)
         {
             if (method.Parameters.Length > 2)
             {
@@ -87,20 +127,20 @@ namespace LambdaAnalyzers.Rules
                 yield return ("an abstract method cannot be a handler", false);
             }
 
-            for (var type = method.ContainingType; type is not null; type = type.ContainingType)
+            for (var current = type; current is not null; current = current.ContainingType)
             {
-                if (type.IsGenericType)
+                if (current.IsGenericType)
                 {
-                    yield return ($"its type '{type.Name}' is generic, and the runtime cannot close it", false);
+                    yield return ($"its type '{current.Name}' is generic, and the runtime cannot close it", false);
                     break;
                 }
             }
 
             if (!method.IsStatic
-                && (method.ContainingType.IsAbstract
-                    || (method.ContainingType.TypeKind == TypeKind.Class && !method.ContainingType.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))))
+                && (type.IsAbstract
+                    || (type.TypeKind == TypeKind.Class && !type.InstanceConstructors.Any(c => c.Parameters.Length == 0 && c.DeclaredAccessibility == Accessibility.Public))))
             {
-                yield return ($"the runtime cannot create an instance of '{method.ContainingType.Name}' (it needs a non-abstract type with a public parameterless constructor, or a static handler)", false);
+                yield return ($"the runtime cannot create an instance of '{type.Name}' (it needs a non-abstract type with a public parameterless constructor, or a static handler)", false);
             }
 
             if (NeedsSerializer(method, types) && !HasSerializer(method, compilation, types))

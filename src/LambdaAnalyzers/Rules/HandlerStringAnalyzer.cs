@@ -19,13 +19,19 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
+        private protected override bool ChecksServerlessFramework => true;
+
         private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
+            context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.projectdir", out var projectDirectory);
             foreach (var function in file.Functions)
             {
                 var (result, _, typeName, methodName) = HandlerString.Resolve(function, context.Compilation);
                 string? reason = result switch
                 {
+                    // An old assembly name left in the project's own deployment file (after a rename).
+                    HandlerResolution.OtherAssembly when file.DeploysProjectAt(function, string.IsNullOrEmpty(projectDirectory) ? null : projectDirectory)
+                        => $"assembly '{function.Handler!.Split(':')[0]}' is not the one this project builds ('{context.Compilation.AssemblyName}'), and the runtime fails with 'could not load assembly'",
                     HandlerResolution.Malformed => "the .NET runtime expects the format Assembly::Namespace.Type::Method",
                     HandlerResolution.TypeNotFound => $"type '{typeName}' is not in assembly '{context.Compilation.AssemblyName}' (nested types are written Outer+Inner)",
                     HandlerResolution.MethodNotFound => $"type '{typeName}' has no method '{methodName}'",

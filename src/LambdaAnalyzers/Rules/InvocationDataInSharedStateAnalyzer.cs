@@ -22,8 +22,11 @@ namespace LambdaAnalyzers.Rules
         /// <summary>Collection methods that store their arguments.</summary>
         private static readonly HashSet<string> StoringMethods = new()
         {
-            "Add", "AddRange", "TryAdd", "AddOrUpdate", "GetOrAdd", "Enqueue", "Push", "Insert", "Set", "TryUpdate", "Append", "AppendLine",
+            "Add", "AddRange", "TryAdd", "AddOrUpdate", "GetOrAdd", "Enqueue", "Push", "Insert", "Set", "TryUpdate", "AddFirst", "AddLast",
         };
+
+        /// <summary>What a <c>StringBuilder</c> keeps of what it is given.</summary>
+        private static readonly HashSet<string> BufferMethods = new() { "Append", "AppendLine", "Insert" };
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
@@ -50,11 +53,21 @@ namespace LambdaAnalyzers.Rules
         private static void AnalyzeInvocation(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (invocation.Instance is { } collection && StoringMethods.Contains(invocation.TargetMethod.Name))
+            if (invocation.Instance is { } collection && Stores(collection.Type, invocation.TargetMethod.Name, lambda.Types))
             {
                 Report(context, lambda, collection, invocation.Arguments.Select(a => a.Value));
             }
         }
+
+        /// <summary>
+        /// A storing method of a collection (<c>ICollection&lt;T&gt;</c>, which dictionaries and sets implement, or
+        /// <c>ICollection</c>, which queues, stacks and the concurrent collections do), or an append to a
+        /// <c>StringBuilder</c>. A method named <c>Add</c> on anything else (a calculator, a service) stores nothing
+        /// we can tell.
+        /// </summary>
+        private static bool Stores(ITypeSymbol? type, string method, WellKnownTypes types)
+            => (StoringMethods.Contains(method) && (types.Implements(type, types.ICollectionOfT) || types.Implements(type, types.ICollection)))
+               || (BufferMethods.Contains(method) && type.Is(types.StringBuilder));
 
         private static void Report(OperationAnalysisContext context, LambdaCompilation lambda, IOperation state, IEnumerable<IOperation> carried)
         {

@@ -47,7 +47,8 @@ namespace LambdaAnalyzers.Rules
                 return;
             }
 
-            if (lambda.Path.Find(invocation, context.ContainingSymbol) is { } path)
+            // A CodeDeploy pre- or post-traffic hook invokes the new version and waits for it by design.
+            if (lambda.Path.Find(invocation, context.ContainingSymbol) is { } path && !lambda.IsCodeDeployLifecycleHook(path.Handler))
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), path.Handler.Name, path.ViaText));
             }

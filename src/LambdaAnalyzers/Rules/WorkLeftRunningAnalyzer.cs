@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -36,6 +37,9 @@ namespace LambdaAnalyzers.Rules
 
                 // `SendAsync();` and `Task.Run(...);` as statements.
                 IInvocationOperation invocation when lambda.Types.IsTask(invocation.Type) => invocation,
+
+                // `ids.ForEach(async id => ...)`, `Parallel.ForEach(ids, async id => ...)`: each lambda runs as async void.
+                IInvocationOperation invocation when invocation.Arguments.Any(a => IsAsyncVoidLambda(a.Value)) => invocation,
                 _ => null,
             };
 
@@ -45,7 +49,26 @@ namespace LambdaAnalyzers.Rules
             }
 
             var what = leftRunning is IInvocationOperation call ? call.TargetMethod.ContainingType.Name + "." + call.TargetMethod.Name : "the discarded task";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, leftRunning.Syntax.GetLocation(), what, path.Handler.Name, path.ViaText));
+            var asyncLambda = leftRunning is IInvocationOperation forEach && !lambda.Types.IsTask(forEach.Type);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptor,
+                leftRunning.Syntax.GetLocation(),
+                asyncLambda ? AsyncLambdaProperties : null,
+                asyncLambda ? what + "(async ...)" : what,
+                path.Handler.Name,
+                path.ViaText));
+        }
+
+        /// <summary>Tells the fixer the work is an async lambda given as a void-returning delegate (a loop's body to await instead).</summary>
+        internal const string AsyncLambdaProperty = "AsyncLambda";
+
+        private static readonly ImmutableDictionary<string, string?> AsyncLambdaProperties = ImmutableDictionary<string, string?>.Empty.Add(AsyncLambdaProperty, "true");
+
+        /// <summary>An async lambda converted to a delegate that returns void: its caller cannot wait for the work it starts.</summary>
+        private static bool IsAsyncVoidLambda(IOperation value)
+        {
+            value = value.WithoutConversions();
+            return value is IDelegateCreationOperation { Type: INamedTypeSymbol { DelegateInvokeMethod.ReturnsVoid: true }, Target: IAnonymousFunctionOperation { Symbol.IsAsync: true } };
         }
     }
 }

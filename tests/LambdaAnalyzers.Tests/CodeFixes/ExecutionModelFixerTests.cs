@@ -65,6 +65,64 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task LeftRunning_Fix_TurnsForEachWithAsyncLambdaIntoAwaitedForeach() => LeftRunningFix.VerifyFixAsync("""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var ids = evt.Records.Select(r => r.MessageId).ToList();
+                    {|LAM302:ids.ForEach(async id => await SaveAsync(id))|};
+                    {|LAM302:Parallel.ForEach(ids, async (string id) =>
+                    {
+                        if (id.Length == 0)
+                        {
+                            return;
+                        }
+
+                        await SaveAsync(id);
+                    })|};
+                }
+
+                private static Task SaveAsync(string id) => Task.Delay(1);
+            }
+            """, """
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var ids = evt.Records.Select(r => r.MessageId).ToList();
+                    foreach (var id in ids)
+                    {
+                        await SaveAsync(id);
+                    }
+                    foreach (string id in ids)
+                    {
+                        if (id.Length == 0)
+                        {
+                            continue;
+                        }
+
+                        await SaveAsync(id);
+                    }
+                }
+
+                private static Task SaveAsync(string id) => Task.Delay(1);
+            }
+            """);
+
+        [Fact]
         public Task Blocking_Fix_MakesTheHandlerAsync_AndAwaitsEachBlock() => BlockingFix.VerifyFixAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;

@@ -41,6 +41,51 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             }
             """);
 
+        /// <summary>A factory lambda invoked per invocation: its creation is hoisted like any other, and the factory hands out the one client.</summary>
+        [Fact]
+        public Task Fix_CreationInFactoryLambda_HoistsToStaticField() => AwsClientFix.VerifyFixAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                private readonly Func<IAmazonS3> _s3Factory;
+
+                public OrderHandler()
+                {
+                    _s3Factory = () => {|LAM001:new AmazonS3Client()|};
+                }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await _s3Factory().ListBucketsAsync();
+                }
+            }
+            """, """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                private readonly Func<IAmazonS3> _s3Factory;
+                private static readonly AmazonS3Client s_amazonS3Client = new AmazonS3Client();
+
+                public OrderHandler()
+                {
+                    _s3Factory = () => s_amazonS3Client;
+                }
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await _s3Factory().ListBucketsAsync();
+                }
+            }
+            """);
+
         [Fact]
         public Task Fix_InlineCreationInCallee_HoistsIntoCalleeType_AndRemovesDispose() => HttpFix.VerifyFixAsync("""
             using System.Net.Http;

@@ -153,7 +153,7 @@ namespace LambdaAnalyzers.Tests.Core
             return chain;
         }
 
-        /// <summary>Every method, accessor, constructor (declared or implicit) and local function in source.</summary>
+        /// <summary>Every method, accessor, constructor (declared or implicit), local function and lambda in source.</summary>
         private static IEnumerable<IMethodSymbol> DeclaredMethods(Compilation compilation)
         {
             foreach (var tree in compilation.SyntaxTrees)
@@ -161,6 +161,13 @@ namespace LambdaAnalyzers.Tests.Core
                 var model = compilation.GetSemanticModel(tree);
                 foreach (var node in tree.GetRoot().DescendantNodes())
                 {
+                    // A lambda stored in a variable is reached where the variable is invoked.
+                    if (node is AnonymousFunctionExpressionSyntax && model.GetSymbolInfo(node).Symbol is IMethodSymbol lambda)
+                    {
+                        yield return lambda;
+                        continue;
+                    }
+
                     switch (model.GetDeclaredSymbol(node))
                     {
                         case IMethodSymbol method:

@@ -523,6 +523,124 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>A factory built at init and invoked in the handler runs its lambda on every invocation.</summary>
+        [Fact]
+        public async Task FactoryLocalOfTopLevelStatements_InvokedInBootstrapLambda_Triggers_InTheFactory()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = """
+                    using System;
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.RuntimeSupport;
+                    using Amazon.Lambda.Serialization.SystemTextJson;
+                    using Amazon.S3;
+
+                    Func<IAmazonS3> s3Factory = () => {|#0:new AmazonS3Client()|};
+                    var notInvoked = () => new AmazonS3Client();
+                    var handler = async (string input, ILambdaContext context) =>
+                    {
+                        var s3 = s3Factory();
+                        await s3.ListBucketsAsync();
+                        return input;
+                    };
+
+                    await LambdaBootstrapBuilder.Create(handler, new DefaultLambdaJsonSerializer()).Build().RunAsync();
+                    """,
+            };
+            test.TestState.OutputKind = OutputKind.ConsoleApplication;
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM001").WithLocation(0).WithArguments(
+                "AmazonS3Client", "top-level handler lambda", " (via top-level handler lambda → s3Factory (lambda))", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// Lambdas written where the field is initialized or assigned are followed; one handed to a constructor
+        /// and stored from its parameter is not (a parameter may hold whatever each caller gives).
+        /// </summary>
+        [Fact]
+        public Task FactoryFieldAndPropertyAssignedInConstructor_InvokedOnThePath_Trigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private readonly Func<IAmazonS3> _s3Factory;
+                private static readonly Func<string, IAmazonDynamoDB> DbFactory = region => {|#1:new AmazonDynamoDBClient()|};
+
+                public Function()
+                {
+                    _s3Factory = () => {|#0:new AmazonS3Client()|};
+                    Store = new OrderStore(() => new AmazonDynamoDBClient());
+                }
+
+                private OrderStore Store { get; }
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var s3 = _s3Factory();
+                    await s3.ListBucketsAsync();
+                    await Store.SaveAsync();
+                    DbFactory("eu-west-1").Dispose();
+                }
+            }
+
+            public class OrderStore
+            {
+                public OrderStore(Func<IAmazonDynamoDB> clientFactory) => ClientFactory = clientFactory;
+
+                private Func<IAmazonDynamoDB> ClientFactory { get; }
+
+                public async Task SaveAsync()
+                {
+                    using var client = ClientFactory?.Invoke();
+                    await Task.CompletedTask;
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM001").WithLocation(0).WithArguments("AmazonS3Client", "Function.Handle", " (via Function.Handle → Function._s3Factory (lambda))", "store it in a static readonly field so warm invocations reuse its credentials and connections"),
+            Verify.Diagnostic("LAM001").WithLocation(1).WithArguments("AmazonDynamoDBClient", "Function.Handle", " (via Function.Handle → Function.DbFactory (lambda))", "store it in a static readonly field so warm invocations reuse its credentials and connections"));
+
+        /// <summary>
+        /// Invoked only at init (the constructor, a static initializer), or never: the lambda runs once or not at
+        /// all. A delegate passed in as a parameter is not followed (its lambda may be anything the caller gives).
+        /// </summary>
+        [Fact]
+        public Task FactoryInvokedAtInitOnly_OrNeverInvoked_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+            using Amazon.S3;
+
+            public class Function
+            {
+                private static readonly Func<IAmazonS3> Factory = () => new AmazonS3Client();
+                private static readonly IAmazonS3 Shared = Factory();
+                private readonly Func<IAmazonS3> _unused = () => new AmazonS3Client();
+                private readonly IAmazonS3 _s3;
+
+                public Function()
+                {
+                    Func<IAmazonS3> make = () => new AmazonS3Client();
+                    _s3 = make();
+                }
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    await _s3.ListBucketsAsync();
+                    await Shared.ListBucketsAsync();
+                    await Use(() => _s3);
+                }
+
+                private static Task Use(Func<IAmazonS3> given) => given().ListBucketsAsync();
+            }
+            """);
+
         [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             public interface ILambdaContext { }

@@ -122,6 +122,111 @@ namespace LambdaAnalyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        /// <summary>
+        /// After a rename, the project's own deployment files still name the old assembly: the runtime fails with
+        /// "could not load assembly". A root template naming other projects' assemblies is not about this one.
+        /// </summary>
+        [Fact]
+        public async Task OldAssemblyName_InTheProjectsOwnFiles_IsReported_OtherProjectsAreNot()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/aws-lambda-tools-defaults.json", """
+                {
+                  "function-runtime": "dotnet8",
+                  "function-handler": {|#0:"OrdersApi::Orders.OrderHandler::Handle"|}
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/serverless.template", """
+                {
+                  "Resources": {
+                    "Api": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": { "Handler": {|#1:"OrdersApi::Orders.OrderHandler::Handle"|}, "CodeUri": "", "Runtime": "dotnet8" }
+                    }
+                  }
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Orders/
+                      Handler: {|#2:OrdersApi::Orders.OrderHandler::Handle|}
+                  Billing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Billing/
+                      Handler: Billing::Billing.Handler::Handle
+                  Packaged:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: { Bucket: artifacts, Key: orders.zip }
+                      Handler: OrdersApi::Orders.OrderHandler::Handle
+                  Current:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Orders
+                      Handler: TestProject::Orders.OrderHandler::Handle
+                """));
+            const string Reason = "assembly 'OrdersApi' is not the one this project builds ('TestProject'), and the runtime fails with 'could not load assembly'";
+            test.ExpectedDiagnostics.Add(Error(0, "OrdersApi::Orders.OrderHandler::Handle", "function-handler", Reason));
+            test.ExpectedDiagnostics.Add(Error(1, "OrdersApi::Orders.OrderHandler::Handle", "Api", Reason));
+            test.ExpectedDiagnostics.Add(Error(2, "OrdersApi::Orders.OrderHandler::Handle", "Orders", Reason));
+            await test.RunAsync();
+        }
+
+        /// <summary>Without the project's folder (no ProjectDir), a template's code location is unknown: only the tools defaults file is sure to be this project's.</summary>
+        [Fact]
+        public async Task OldAssemblyName_InATemplate_WithoutTheProjectFolder_IsNotReported()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: OrdersApi::Orders.OrderHandler::Handle
+                """));
+            await test.RunAsync();
+        }
+
+        /// <summary>The handler may be declared by a base class the compilation cannot resolve (a missing package): its answer is unknowable.</summary>
+        [Fact]
+        public async Task HandlerOnAnUnresolvedBaseClass_IsNotReported()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class LambdaEntryPoint : {|CS0246:APIGatewayProxyFunction|}
+                        {
+                        }
+
+                        public class Plain
+                        {
+                            public System.IO.Stream Handle(System.IO.Stream input, Amazon.Lambda.Core.ILambdaContext context) => input;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Api:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.LambdaEntryPoint::FunctionHandlerAsync
+                  Missing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#0:TestProject::Orders.Plain::FunctionHandlerAsync|}
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.Plain::FunctionHandlerAsync", "Missing", "type 'Orders.Plain' has no method 'FunctionHandlerAsync'"));
+            await test.RunAsync();
+        }
+
         private static DiagnosticResult Error(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
     }
@@ -255,6 +360,71 @@ namespace LambdaAnalyzers.Tests.Rules
             };
             test.TestState.AdditionalFiles.Add(("template.yaml", Template(
                 "Orders.Handlers::StreamInOut", "Orders.Handlers::InputOnlyStream", "Orders.Constructed::Handle", "Orders.Handlers::MethodSerializer", "Orders.Annotated::Handle")));
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// The runtime loads the type the handler string names and calls the inherited method on it: a concrete
+        /// class deriving from a generic abstract base is loadable, and is what the checks look at.
+        /// </summary>
+        [Fact]
+        public async Task HandlerInheritedFromGenericAbstractBase_IsCheckedOnTheNamedType()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+
+                    [assembly: LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+
+                    namespace Orders
+                    {
+                        public abstract class FunctionBase<TInput>
+                        {
+                            public async Task<string> {|#0:FunctionHandler|}(TInput input, ILambdaContext context) => await Process(input);
+
+                            protected abstract Task<string> Process(TInput input);
+                        }
+
+                        public class OrderFunction : FunctionBase<Order>
+                        {
+                            protected override Task<string> Process(Order input) => Task.FromResult(input.Id);
+                        }
+
+                        public class ConfiguredFunction : FunctionBase<Order>
+                        {
+                            public ConfiguredFunction(string table) { }
+
+                            protected override Task<string> Process(Order input) => Task.FromResult(input.Id);
+                        }
+
+                        public record Order(string Id);
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template("Orders.OrderFunction::FunctionHandler", "Orders.ConfiguredFunction::FunctionHandler")));
+            test.ExpectedDiagnostics.Add(Refusal(0, "FunctionBase.FunctionHandler", "F1", "the runtime cannot create an instance of 'ConfiguredFunction' (it needs a non-abstract type with a public parameterless constructor, or a static handler)"));
+            await test.RunAsync();
+        }
+
+        /// <summary>Whether an input needs a serializer depends on its type: an unresolved type (a missing package) says nothing.</summary>
+        [Fact]
+        public async Task HandlerWithUnresolvedParameterType_DoesNotTrigger()
+        {
+            var test = new ContractVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class Handlers
+                        {
+                            public System.IO.Stream Handle({|CS0246:APIGatewayProxyRequest|} request) => System.IO.Stream.Null;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", Template("Orders.Handlers::Handle")));
             await test.RunAsync();
         }
 

@@ -73,6 +73,73 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task StoringMethodsOfQueuesStacksSetsAndConcurrentCollections_Trigger() => Verify.VerifyAsync("""
+            using System.Collections.Concurrent;
+            using System.Collections.Generic;
+            using System.Text;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private static readonly ConcurrentQueue<string> s_queue = new();
+                private static readonly ConcurrentBag<string> s_bag = new();
+                private static readonly ConcurrentDictionary<string, string> s_byId = new();
+                private static readonly Stack<string> s_stack = new();
+                private static readonly StringBuilder s_log = new();
+                private readonly HashSet<string> _seen = new();
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {|#0:s_queue.Enqueue(input)|};
+                    {|#1:s_bag.Add(input)|};
+                    {|#2:s_byId.TryAdd(input, input)|};
+                    {|#3:s_stack.Push(input)|};
+                    {|#4:s_log.AppendLine(input)|};
+                    {|#5:_seen.Add(input)|};
+                }
+            }
+            """,
+            Info(0, "s_queue"), Info(1, "s_bag"), Info(2, "s_byId"), Info(3, "s_stack"), Info(4, "s_log"), Info(5, "_seen"));
+
+        /// <summary>A method named like a collection's on a type that is none (a calculator, a service) stores nothing we can tell.</summary>
+        [Fact]
+        public Task AddOnAServiceOrCalculatorField_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private static readonly IOrderService s_orders = new OrderService();
+                private readonly Calculator _calculator = new();
+
+                public int Handle(Request input, ILambdaContext context)
+                {
+                    s_orders.Add(input.Id);
+                    s_orders.Push(input.Id);
+                    return _calculator.Add(input.X, input.Y);
+                }
+            }
+
+            public record Request(string Id, int X, int Y);
+
+            public class Calculator
+            {
+                public int Add(int x, int y) => x + y;
+            }
+
+            public interface IOrderService
+            {
+                void Add(string id);
+                void Push(string id);
+            }
+
+            public class OrderService : IOrderService
+            {
+                public void Add(string id) { }
+                public void Push(string id) { }
+            }
+            """);
+
+        [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.Collections.Generic;
 

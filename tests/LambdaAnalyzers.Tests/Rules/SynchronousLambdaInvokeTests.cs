@@ -52,6 +52,81 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>A CodeDeploy pre-traffic hook's job is to invoke the new version and wait for its answer, then report the verdict.</summary>
+        [Fact]
+        public Task CodeDeployLifecycleHook_DoesNotTrigger_InItsHelpersEither() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CodeDeploy;
+            using Amazon.CodeDeploy.Model;
+            using Amazon.Lambda;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.Model;
+
+            public class PreTrafficHook
+            {
+                private static readonly IAmazonLambda Lambda = new AmazonLambdaClient();
+                private static readonly IAmazonCodeDeploy CodeDeploy = new AmazonCodeDeployClient();
+
+                public async Task Handle(Dictionary<string, string> evt, ILambdaContext context)
+                {
+                    var healthy = await Probe();
+                    await Report(evt["DeploymentId"], evt["LifecycleEventHookExecutionId"], healthy);
+                }
+
+                private static async Task<bool> Probe()
+                {
+                    var response = await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "orders:live", Payload = "{}" });
+                    return response.FunctionError is null or "";
+                }
+
+                private static Task Report(string deploymentId, string executionId, bool healthy)
+                    => CodeDeploy.PutLifecycleEventHookExecutionStatusAsync(new PutLifecycleEventHookExecutionStatusRequest
+                    {
+                        DeploymentId = deploymentId,
+                        LifecycleEventHookExecutionId = executionId,
+                        Status = healthy ? LifecycleEventStatus.Succeeded : LifecycleEventStatus.Failed,
+                    });
+            }
+            """);
+
+        /// <summary>Another handler of the project, or a method of the same name that is not CodeDeploy's, makes no hook.</summary>
+        [Fact]
+        public Task HandlerBesideAHook_AndLookalikeStatusMethod_Trigger() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.CodeDeploy;
+            using Amazon.CodeDeploy.Model;
+            using Amazon.Lambda;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.Model;
+
+            public class Orchestrator
+            {
+                private static readonly IAmazonLambda Lambda = new AmazonLambdaClient();
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await {|#0:Lambda.InvokeAsync(new InvokeRequest { FunctionName = "pricing", Payload = input })|};
+                    await new Tracker().PutLifecycleEventHookExecutionStatusAsync(input);
+                }
+            }
+
+            public class Tracker
+            {
+                public Task PutLifecycleEventHookExecutionStatusAsync(string status) => Task.CompletedTask;
+            }
+
+            public class PreTrafficHook
+            {
+                private static readonly IAmazonCodeDeploy CodeDeploy = new AmazonCodeDeployClient();
+
+                public Task Handle(Dictionary<string, string> evt, ILambdaContext context)
+                    => CodeDeploy.PutLifecycleEventHookExecutionStatusAsync(new PutLifecycleEventHookExecutionStatusRequest { Status = LifecycleEventStatus.Succeeded });
+            }
+            """,
+            Info(0));
+
         private static DiagnosticResult Info(int location)
             => new DiagnosticResult("LAM305", DiagnosticSeverity.Info).WithLocation(location).WithArguments("Orchestrator.Handle", "");
     }

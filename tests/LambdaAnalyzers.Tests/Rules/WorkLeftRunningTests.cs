@@ -84,6 +84,64 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>An async lambda given where a void-returning delegate is expected runs as async void: nothing waits for it.</summary>
+        [Fact]
+        public Task ForEachWithAsyncLambda_AndParallelForEachWithAsyncBody_Trigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var ids = evt.Records.Select(r => r.MessageId).ToList();
+                    {|#0:ids.ForEach(async id => await SaveAsync(id))|};
+                    {|#1:Parallel.ForEach(ids, async id =>
+                    {
+                        await SaveAsync(id);
+                    })|};
+                    {|#2:Array.ForEach(ids.ToArray(), async delegate (string id) { await SaveAsync(id); })|};
+                }
+
+                private static Task SaveAsync(string id) => Task.Delay(1);
+            }
+            """,
+            Verify.Diagnostic("LAM302").WithLocation(0).WithArguments("List.ForEach(async ...)", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM302").WithLocation(1).WithArguments("Parallel.ForEach(async ...)", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM302").WithLocation(2).WithArguments("Array.ForEach(async ...)", "OrderHandler.Handle", ""));
+
+        [Fact]
+        public Task ForEachWithSynchronousLambda_AwaitedAsyncLambdas_AndInitTimeForEach_DoNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                private static readonly List<string> s_names = new() { "a" };
+
+                static OrderHandler() => s_names.ForEach(async name => await SaveAsync(name));
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var ids = evt.Records.Select(r => r.MessageId).ToList();
+                    ids.ForEach(id => Console.WriteLine(id));
+                    await Task.WhenAll(ids.Select(async id => await SaveAsync(id)));
+                    await Parallel.ForEachAsync(ids, async (id, token) => await SaveAsync(id));
+                    Func<string, Task> save = async id => await SaveAsync(id);
+                    await save("x");
+                }
+
+                private static Task SaveAsync(string id) => Task.Delay(1);
+            }
+            """);
+
         [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.Threading.Tasks;

@@ -115,15 +115,30 @@ namespace LambdaAnalyzers.Deployment
         }
     }
 
+    /// <summary>What kind of deployment file it is, which decides what it can say.</summary>
+    internal enum DeploymentFileKind
+    {
+        /// <summary><c>aws-lambda-tools-defaults.json</c>: one handler, of the project it sits in.</summary>
+        ToolsDefaults,
+
+        /// <summary>A SAM / CloudFormation template: functions, their events and the resources around them.</summary>
+        Template,
+
+        /// <summary>A Serverless Framework <c>serverless.yml</c>: functions' handlers and events, read for discovery only.</summary>
+        ServerlessFramework,
+    }
+
     /// <summary>
     /// One deployment file read from AdditionalFiles: <c>aws-lambda-tools-defaults.json</c> (its
-    /// <c>function-handler</c>), or a SAM / CloudFormation template (<c>template.yaml</c>, <c>template.yml</c>,
-    /// <c>serverless.template</c>) in YAML or JSON, short-form intrinsic tags included. Reading never throws:
+    /// <c>function-handler</c>), a SAM / CloudFormation template (<c>template.yaml</c>, <c>template.yml</c>,
+    /// <c>serverless.template</c>) in YAML or JSON, short-form intrinsic tags included, or a Serverless
+    /// Framework <c>serverless.yml</c> / <c>serverless.yaml</c> (its <c>functions</c>). Reading never throws:
     /// a file that cannot be read carries the reason and the line.
     /// </summary>
     internal sealed class DeploymentFile
     {
         private static readonly string[] TemplateNames = { "template.yaml", "template.yml", "serverless.template" };
+        private static readonly string[] ServerlessFrameworkNames = { "serverless.yml", "serverless.yaml" };
         private const string ToolsDefaults = "aws-lambda-tools-defaults.json";
 
         private DeploymentFile(AdditionalText file, IReadOnlyList<DeployedFunction> functions, string? error, Location? errorLocation, SourceText? text = null, YamlMappingNode? resources = null)
@@ -134,6 +149,17 @@ namespace LambdaAnalyzers.Deployment
             ErrorLocation = errorLocation;
             Text = text;
             Resources = resources;
+            Kind = KindOf(file.Path);
+        }
+
+        public DeploymentFileKind Kind { get; }
+
+        private static DeploymentFileKind KindOf(string path)
+        {
+            var name = Path.GetFileName(path);
+            return name.Equals(ToolsDefaults, StringComparison.OrdinalIgnoreCase) ? DeploymentFileKind.ToolsDefaults
+                : ServerlessFrameworkNames.Any(n => name.Equals(n, StringComparison.OrdinalIgnoreCase)) ? DeploymentFileKind.ServerlessFramework
+                : DeploymentFileKind.Template;
         }
 
         public SourceText? Text { get; }
@@ -161,6 +187,63 @@ namespace LambdaAnalyzers.Deployment
 
             return null;
         }
+
+        /// <summary>
+        /// Whether a function's code is the project in <paramref name="projectDirectory"/>, so that its handler string
+        /// must name this project's assembly: an <c>aws-lambda-tools-defaults.json</c> (it sits in the project it
+        /// deploys), or a template function whose <c>CodeUri</c> (by default the template's folder) is that folder.
+        /// A root template's functions point at other projects; a Serverless Framework file's packaging is not read.
+        /// </summary>
+        public bool DeploysProjectAt(DeployedFunction function, string? projectDirectory)
+        {
+            switch (Kind)
+            {
+                case DeploymentFileKind.ToolsDefaults:
+                    return true;
+                case DeploymentFileKind.Template when projectDirectory is not null && function.Property("Code") is null:
+                    var codeUri = function.Property("CodeUri");
+                    if (codeUri is not null && codeUri is not YamlScalarNode { Tag.IsEmpty: true })
+                    {
+                        return false; // an S3 location or an intrinsic function
+                    }
+
+                    var relative = (codeUri as YamlScalarNode)?.Value ?? string.Empty;
+                    if (relative.Contains("://"))
+                    {
+                        return false;
+                    }
+
+                    return SamePath(Combine(Path.GetDirectoryName(File.Path) ?? string.Empty, relative), projectDirectory);
+                default:
+                    return false;
+            }
+        }
+
+        /// <summary>A relative path resolved against a folder, <c>.</c> and <c>..</c> segments removed, without asking the file system.</summary>
+        private static string Combine(string folder, string relative)
+        {
+            var segments = new List<string>();
+            var rooted = Path.IsPathRooted(relative);
+            foreach (var segment in (rooted ? relative : folder + "/" + relative).Split('/', '\\'))
+            {
+                if (segment == "..")
+                {
+                    if (segments.Count > 0 && segments[segments.Count - 1].Length > 0)
+                    {
+                        segments.RemoveAt(segments.Count - 1);
+                    }
+                }
+                else if (segment != "." && (segment.Length > 0 || segments.Count == 0))
+                {
+                    segments.Add(segment);
+                }
+            }
+
+            return string.Join("/", segments);
+        }
+
+        private static bool SamePath(string a, string b)
+            => string.Equals(Combine(a, string.Empty).TrimEnd('/'), Combine(b, string.Empty).TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 
         /// <summary>The <c>AWS::SQS::Queue</c> resource an SQS event reads from, when the template declares it.</summary>
         public (YamlScalarNode Key, YamlMappingNode Body)? QueueOf(DeployedEvent sqsEvent)
@@ -229,7 +312,9 @@ namespace LambdaAnalyzers.Deployment
         public static bool IsDeploymentFile(AdditionalText file)
         {
             var name = Path.GetFileName(file.Path);
-            return name.Equals(ToolsDefaults, StringComparison.OrdinalIgnoreCase) || TemplateNames.Any(t => name.Equals(t, StringComparison.OrdinalIgnoreCase));
+            return name.Equals(ToolsDefaults, StringComparison.OrdinalIgnoreCase)
+                || TemplateNames.Any(t => name.Equals(t, StringComparison.OrdinalIgnoreCase))
+                || ServerlessFrameworkNames.Any(t => name.Equals(t, StringComparison.OrdinalIgnoreCase));
         }
 
         public static DeploymentFile Read(AdditionalText file, CancellationToken cancellationToken)
@@ -268,9 +353,12 @@ namespace LambdaAnalyzers.Deployment
                 return Failed(file, text, "the top level is not a mapping of keys to values", (int)root.Start.Line);
             }
 
-            var functions = Path.GetFileName(file.Path).Equals(ToolsDefaults, StringComparison.OrdinalIgnoreCase)
-                ? ReadToolsDefaults(file, text, mapping)
-                : ReadTemplate(file, text, mapping);
+            var functions = KindOf(file.Path) switch
+            {
+                DeploymentFileKind.ToolsDefaults => ReadToolsDefaults(file, text, mapping),
+                DeploymentFileKind.ServerlessFramework => ReadServerlessFramework(file, text, mapping),
+                _ => ReadTemplate(file, text, mapping),
+            };
             return new DeploymentFile(file, functions, null, null, text, Child(mapping, "Resources") as YamlMappingNode);
         }
 
@@ -332,6 +420,87 @@ namespace LambdaAnalyzers.Deployment
             }
 
             return functions;
+        }
+
+        /// <summary>
+        /// <c>functions.&lt;name&gt;.handler</c>, the runtime (the function's or <c>provider.runtime</c>), and the
+        /// <c>events</c> list (<c>- sqs: ...</c>, <c>- http: ...</c>), each named by the event type the matching
+        /// SAM event has, so that it gives the same trigger.
+        /// </summary>
+        private static IReadOnlyList<DeployedFunction> ReadServerlessFramework(AdditionalText file, SourceText text, YamlMappingNode root)
+        {
+            if (Child(root, "functions") is not YamlMappingNode functionMap)
+            {
+                return Array.Empty<DeployedFunction>();
+            }
+
+            var providerRuntime = Scalar(Child(root, "provider") as YamlMappingNode, "runtime");
+            var functions = new List<DeployedFunction>();
+            foreach (var entry in functionMap.Children)
+            {
+                if (entry.Key is not YamlScalarNode { Value: { } name } key || entry.Value is not YamlMappingNode body)
+                {
+                    continue;
+                }
+
+                // `${self:custom.handler}`: a variable the framework resolves, not a handler string yet.
+                var handler = Child(body, "handler") is YamlScalarNode { Value: { } value } scalar && !value.Contains("${") ? scalar : null;
+                var events = new List<DeployedEvent>();
+                if (Child(body, "events") is YamlSequenceNode eventList)
+                {
+                    foreach (var item in eventList.Children)
+                    {
+                        if (item is YamlMappingNode { Children.Count: 1 } @event
+                            && @event.Children.First() is { Key: YamlScalarNode { Value: { } eventKind } eventKey } only
+                            && ServerlessEventType(eventKind, only.Value) is { } eventType)
+                        {
+                            events.Add(new DeployedEvent(eventKind, eventType, LocationOf(file, text, eventKey), only.Value as YamlMappingNode));
+                        }
+                    }
+                }
+
+                functions.Add(new DeployedFunction(
+                    name,
+                    LocationOf(file, text, key),
+                    handler?.Tag.IsEmpty == false ? null : handler?.Value,
+                    handler is null ? null : LocationOf(file, text, handler),
+                    Scalar(body, "runtime") ?? providerRuntime,
+                    events));
+            }
+
+            return functions;
+        }
+
+        /// <summary>The SAM event type of a Serverless Framework event, or null for one that says nothing about delivery.</summary>
+        private static string? ServerlessEventType(string kind, YamlNode value) => kind switch
+        {
+            "sqs" => "SQS",
+            "sns" => "SNS",
+            "s3" or "existingS3" => "S3",
+            "http" => "Api",
+            "httpApi" => "HttpApi",
+            "schedule" => "Schedule",
+            "eventBridge" => "EventBridgeRule",
+            "cloudwatchEvent" => "CloudWatchEvent",
+            "cloudwatchLog" => "CloudWatchLogs",
+            "iot" => "IoTRule",
+            "cognitoUserPool" => "Cognito",
+            "msk" => "MSK",
+            "kafka" => "SelfManagedKafka",
+            "stream" => StreamType(value),
+            _ => null,
+        };
+
+        /// <summary><c>- stream: arn:aws:dynamodb:...</c> or <c>- stream: { type: dynamodb, arn: ... }</c>; Kinesis otherwise.</summary>
+        private static string StreamType(YamlNode value)
+        {
+            var text = value switch
+            {
+                YamlScalarNode scalar => scalar.Value,
+                YamlMappingNode mapping => Scalar(mapping, "type") ?? Scalar(mapping, "arn"),
+                _ => null,
+            };
+            return text is not null && (text.Equals("dynamodb", StringComparison.OrdinalIgnoreCase) || text.Contains(":dynamodb:")) ? "DynamoDB" : "Kinesis";
         }
 
         internal static YamlNode? Child(YamlMappingNode? mapping, string key)

@@ -15,6 +15,9 @@ namespace LambdaAnalyzers.Deployment
         TypeNotFound,
         MethodNotFound,
         Overloaded,
+
+        /// <summary>The method is not found, and a base type the compilation cannot resolve may declare it: unknowable.</summary>
+        BaseTypeUnresolved,
     }
 
     /// <summary>
@@ -55,6 +58,12 @@ namespace LambdaAnalyzers.Deployment
 
             for (var current = type; current is not null; current = current.BaseType)
             {
+                if (current.TypeKind == TypeKind.Error)
+                {
+                    // `class Function : APIGatewayProxyFunction` with the package missing: its handler may be there.
+                    return (HandlerResolution.BaseTypeUnresolved, null, parts[1], parts[2]);
+                }
+
                 var methods = current.GetMembers(parts[2]).OfType<IMethodSymbol>().Where(m => m.MethodKind == MethodKind.Ordinary).ToList();
                 if (methods.Count > 1)
                 {
@@ -68,6 +77,17 @@ namespace LambdaAnalyzers.Deployment
             }
 
             return (HandlerResolution.MethodNotFound, null, parts[1], parts[2]);
+        }
+
+        /// <summary>The type a handler string names in this project, when it names one (a handler inherited from a base type is checked on it).</summary>
+        public static INamedTypeSymbol? NamedType(DeployedFunction function, Compilation compilation)
+        {
+            var parts = function.Handler?.Split(new[] { "::" }, StringSplitOptions.None);
+#pragma warning disable RS0030 // A name read from a deployment file, not a well-known type.
+            return parts is { Length: 3 } && string.Equals(parts[0], compilation.AssemblyName, StringComparison.OrdinalIgnoreCase)
+                ? compilation.Assembly.GetTypeByMetadataName(parts[1])
+                : null;
+#pragma warning restore RS0030
         }
 
         /// <summary>The methods this project's deployment files name, with the function that names each.</summary>
