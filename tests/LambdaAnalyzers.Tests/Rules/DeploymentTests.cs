@@ -88,11 +88,64 @@ namespace LambdaAnalyzers.Tests.Rules
                   Bucket:
                     Type: AWS::S3::Bucket
                 """));
-            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandlr::Handle", "Typo", "type 'Orders.OrderHandlr' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandlr::Handle", "Typo", "type 'Orders.OrderHandlr' is not in assembly 'TestProject'; did you mean 'Orders.OrderHandler'?"));
             test.ExpectedDiagnostics.Add(Error(1, "TestProject::Orders.OrderHandler::Process", "NoMethod", "type 'Orders.OrderHandler' has no method 'Process'"));
             test.ExpectedDiagnostics.Add(Error(2, "TestProject::Orders.OrderHandler::Overloaded", "Ambiguous", "method 'Overloaded' of 'Orders.OrderHandler' has several overloads, and the runtime refuses an ambiguous handler"));
-            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Orders.OrderHandler.Nested::Handle", "NestedWithDot", "type 'Orders.OrderHandler.Nested' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Orders.OrderHandler.Nested::Handle", "NestedWithDot", "type 'Orders.OrderHandler.Nested' is not in assembly 'TestProject'; nested types are written Outer+Inner: did you mean 'Orders.OrderHandler+Nested'?"));
             test.ExpectedDiagnostics.Add(Error(4, "TestProject::Orders.OrderHandler", "Malformed", "the .NET runtime expects the format Assembly::Namespace.Type::Method"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Typos_AreAnsweredWithTheNearestName_OnlyWhenItIsClose()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.IO;
+
+                    namespace MyFunc
+                    {
+                        public class ThumbnailFunction
+                        {
+                            public Stream Handle(Stream input) => input;
+                        }
+
+                        public class InvoiceFunction
+                        {
+                            public Stream Handle(Stream input) => input;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Plural:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#0:TestProject::MyFunc.ThumbnailFunctions::Handle|}
+                  MethodTypo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#1:TestProject::MyFunc.ThumbnailFunction::Handel|}
+                  FarOff:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#2:TestProject::MyFunc.Billing::Handle|}
+                  DottedButNotNested:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#3:TestProject::MyFunc.Thumbnail.Function::Handle|}
+                  FarOffMethod:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#4:TestProject::MyFunc.InvoiceFunction::Run|}
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::MyFunc.ThumbnailFunctions::Handle", "Plural", "type 'MyFunc.ThumbnailFunctions' is not in assembly 'TestProject'; did you mean 'MyFunc.ThumbnailFunction'?"));
+            test.ExpectedDiagnostics.Add(Error(1, "TestProject::MyFunc.ThumbnailFunction::Handel", "MethodTypo", "type 'MyFunc.ThumbnailFunction' has no method 'Handel'; did you mean 'Handle'?"));
+            test.ExpectedDiagnostics.Add(Error(2, "TestProject::MyFunc.Billing::Handle", "FarOff", "type 'MyFunc.Billing' is not in assembly 'TestProject'"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::MyFunc.Thumbnail.Function::Handle", "DottedButNotNested", "type 'MyFunc.Thumbnail.Function' is not in assembly 'TestProject'; did you mean 'MyFunc.ThumbnailFunction'?"));
+            test.ExpectedDiagnostics.Add(Error(4, "TestProject::MyFunc.InvoiceFunction::Run", "FarOffMethod", "type 'MyFunc.InvoiceFunction' has no method 'Run'"));
             await test.RunAsync();
         }
 
