@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LambdaAnalyzers.Deployment;
@@ -29,15 +30,17 @@ namespace LambdaAnalyzers.Cli.Review
             _ => "once per request: Lambda does not retry; the caller sees the error",
         };
 
-        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file)
+        /// <param name="deploymentFiles">The project's readable deployment files, to say which of them do not deploy an undeployed handler.</param>
+        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file, IReadOnlyList<string> deploymentFiles)
         {
             if (function is null || file is null)
             {
+                var why = deploymentFiles.Count == 0 ? "no template found" : $"no function in {string.Join(" or ", deploymentFiles)} names this handler";
                 return trigger switch
                 {
-                    Trigger.Asynchronous => "no template found: after 3 attempts the event is dropped unless a DLQ or on-failure destination is configured",
-                    Trigger.QueuePoll => "no template found: retried until the queue's redrive policy moves it to a DLQ, or until retention expires",
-                    Trigger.StreamPoll => "no template found: retried until the records expire (24 h by default), blocking the shard",
+                    Trigger.Asynchronous => why + ": after 3 attempts the event is dropped unless a DLQ or on-failure destination is configured",
+                    Trigger.QueuePoll => why + ": retried until the queue's redrive policy moves it to a DLQ, or until retention expires",
+                    Trigger.StreamPoll => why + ": retried until the records expire (24 h by default), blocking the shard",
                     _ => "the caller gets the error",
                 };
             }
