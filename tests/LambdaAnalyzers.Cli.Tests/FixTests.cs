@@ -70,7 +70,7 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.Equal(ReviewCommand.Findings, exitCode);
             Assert.DoesNotContain("warning:", error);
             Assert.Matches(@"\d+ compiler error\(s\): the review may miss what the broken code hides", output);
-            Assert.Matches(@"template\.yaml:3: info LAM400: ", output);
+            Assert.Matches(@"template\.yaml:3: warning LAM400: ", output);
             using var document = System.Text.Json.JsonDocument.Parse(json);
             Assert.True(document.RootElement.GetProperty("projects")[0].GetProperty("compilerErrors").GetInt32() > 0);
         }
