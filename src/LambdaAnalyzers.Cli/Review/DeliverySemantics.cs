@@ -8,7 +8,7 @@ namespace LambdaAnalyzers.Cli.Review
 {
     /// <summary>
     /// What a reviewer needs to know about how a handler is invoked and what Lambda does when it fails, in the
-    /// words of LAMBDA-SEMANTICS: from the trigger the code implies and, when a template deploys the handler,
+    /// words of docs/lambda-semantics.md: from the trigger the code implies and, when a template deploys the handler,
     /// from the event source, the queue's redrive policy, the dead-letter queue and the destinations it sets.
     /// </summary>
     internal static class DeliverySemantics
