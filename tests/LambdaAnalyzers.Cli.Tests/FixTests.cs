@@ -71,6 +71,8 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.DoesNotContain("warning:", error);
             Assert.Matches(@"\d+ compiler error\(s\): the review may miss what the broken code hides", output);
             Assert.Matches(@"template\.yaml:3: warning LAM400: ", output);
+            Assert.Contains("on failure  template.yaml could not be read (LAM400): ", output);
+            Assert.DoesNotContain("no template found", output);
             using var document = System.Text.Json.JsonDocument.Parse(json);
             Assert.True(document.RootElement.GetProperty("projects")[0].GetProperty("compilerErrors").GetInt32() > 0);
         }

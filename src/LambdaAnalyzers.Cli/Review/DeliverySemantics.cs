@@ -31,11 +31,14 @@ namespace LambdaAnalyzers.Cli.Review
         };
 
         /// <param name="deploymentFiles">The project's readable deployment files, to say which of them do not deploy an undeployed handler.</param>
-        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file, IReadOnlyList<string> deploymentFiles)
+        /// <param name="unreadableFiles">The deployment files LAM400 reports: one of them may deploy the handler.</param>
+        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file, IReadOnlyList<string> deploymentFiles, IReadOnlyList<string> unreadableFiles)
         {
             if (function is null || file is null)
             {
-                var why = deploymentFiles.Count == 0 ? "no template found" : $"no function in {string.Join(" or ", deploymentFiles)} names this handler";
+                var why = unreadableFiles.Count > 0 ? $"{string.Join(" and ", unreadableFiles)} could not be read (LAM400)"
+                    : deploymentFiles.Count == 0 ? "no template found"
+                    : $"no function in {string.Join(" or ", deploymentFiles)} names this handler";
                 return trigger switch
                 {
                     Trigger.Asynchronous => why + ": after 3 attempts the event is dropped unless a DLQ or on-failure destination is configured",

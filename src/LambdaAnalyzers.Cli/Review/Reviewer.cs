@@ -78,7 +78,8 @@ namespace LambdaAnalyzers.Cli.Review
             else
             {
                 var deploymentFiles = lambda.DeploymentFiles.Where(f => f.Error is null).Select(f => RelativePath(f.File.Path)).ToList();
-                onFailure = DeliverySemantics.OnFailure(trigger, function, file, deploymentFiles);
+                var unreadableFiles = lambda.DeploymentFiles.Where(f => f.Error is not null).Select(f => RelativePath(f.File.Path)).ToList();
+                onFailure = DeliverySemantics.OnFailure(trigger, function, file, deploymentFiles, unreadableFiles);
                 deployedAs = function is null || file is null ? null : $"{RelativePath(file.File.Path)}: {function.LogicalId}";
             }
 
