@@ -7,6 +7,37 @@ namespace LambdaAnalyzers.Tour;
 /// <summary>Draws a simulation's concurrency per second as an SVG bar chart.</summary>
 public static class Timeline
 {
+    /// <summary>Where the README shows the picture, relative to the repository root.</summary>
+    public const string PoisonBatchPicture = "docs/images/lam202-poison-batch.svg";
+
+    /// <summary>The LAM202 picture: the poison batch without a partial batch response, received again every 30 s.</summary>
+    public static string PoisonBatchSvg()
+    {
+        var simulation = new Simulation();
+        Scenarios.PoisonBatch(partialBatchResponse: false, simulation);
+        return Svg("LAM202: a poison message fails its batch of 10 every 30 s until redrive (maxReceiveCount 5)", simulation.Metrics, 160);
+    }
+
+    /// <summary>
+    /// The repository's copy of the picture, found from the working directory or the program's own folder
+    /// upwards (the folder holding LambdaAnalyzers.sln); null outside a clone.
+    /// </summary>
+    public static string? PoisonBatchPicturePath()
+    {
+        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (var directory = new DirectoryInfo(start); directory is not null; directory = directory.Parent)
+            {
+                if (File.Exists(Path.Combine(directory.FullName, "LambdaAnalyzers.sln")))
+                {
+                    return Path.Combine(directory.FullName, PoisonBatchPicture);
+                }
+            }
+        }
+
+        return null;
+    }
+
     public static string Svg(string title, Metrics metrics, int seconds)
     {
         const int width = 900, height = 260, left = 50, bottom = 40, top = 40;

@@ -31,6 +31,12 @@ namespace LambdaAnalyzers.Cli
                 return Clean;
             }
 
+            if (options.Version && options.Error is null)
+            {
+                console.Out.WriteLine("lambda-review " + ToolVersion);
+                return Clean;
+            }
+
             if (options.Error is not null)
             {
                 console.Error.WriteLine("lambda-review: " + options.Error);
@@ -41,7 +47,7 @@ namespace LambdaAnalyzers.Cli
             var progress = new Progress(console.Error, console.ErrorIsTerminal);
             try
             {
-                using var target = await ProjectLoader.LoadAsync(options.Target!, options.Restore, progress.Report, cancellationToken).ConfigureAwait(false);
+                using var target = await ProjectLoader.LoadAsync(options.Target!, options.Restore, options.IncludeTests, progress.Report, cancellationToken).ConfigureAwait(false);
                 var solution = target.Workspace.CurrentSolution;
                 var changesOut = options.Format is OutputFormat.Text or OutputFormat.Markdown && options.OutputFile is null ? console.Out : console.Error;
 
@@ -101,6 +107,19 @@ namespace LambdaAnalyzers.Cli
                 progress.Done();
                 console.Error.WriteLine("lambda-review: " + exception.Message);
                 return UsageOrLoadError;
+            }
+        }
+
+        /// <summary>The package version the tool was built as (without the source revision the SDK may append).</summary>
+        public static string ToolVersion
+        {
+            get
+            {
+                var informational = typeof(ReviewCommand).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+                    .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+                    .FirstOrDefault()?.InformationalVersion ?? typeof(ReviewCommand).Assembly.GetName().Version?.ToString() ?? "unknown";
+                var plus = informational.IndexOf('+', StringComparison.Ordinal);
+                return plus < 0 ? informational : informational[..plus];
             }
         }
 

@@ -23,7 +23,9 @@ namespace LambdaAnalyzers.Cli
         bool Restore,
         string? OutputFile,
         bool Help,
-        string? Error)
+        string? Error,
+        bool IncludeTests = false,
+        bool Version = false)
     {
         public const string Usage = """
             Usage: lambda-review <project | solution | folder> [options]
@@ -38,7 +40,10 @@ namespace LambdaAnalyzers.Cli
               --fix                                 Apply every available code fix (Fix All) and write the files.
               --dry-run                             With --fix: print the diff, change nothing.
               --no-restore                          Fail instead of running `dotnet restore` on an unrestored project.
+              --include-tests                       Review a solution's test projects too (skipped by default: their
+                                                    fakes hold fake secrets and no deployed handler).
               --color / --no-color                  Force colour on or off (default: on for a terminal, unless NO_COLOR is set).
+              --version                             Show the tool's version.
               -h, --help                            Show this help.
 
             Exit codes: 0 no finding at or above --fail-on; 1 findings at or above it; 2 usage or load error.
@@ -49,7 +54,7 @@ namespace LambdaAnalyzers.Cli
             string? target = null, output = null, error = null;
             var format = OutputFormat.Text;
             DiagnosticSeverity? failOn = DiagnosticSeverity.Warning;
-            bool fix = false, dryRun = false, help = false, restore = true;
+            bool fix = false, dryRun = false, help = false, restore = true, includeTests = false, version = false;
             bool? color = null;
 
             for (var i = 0; i < args.Count && error is null; i++)
@@ -70,6 +75,12 @@ namespace LambdaAnalyzers.Cli
                 {
                     case "-h" or "--help" or "-?":
                         help = true;
+                        break;
+                    case "--version":
+                        version = true;
+                        break;
+                    case "--include-tests":
+                        includeTests = true;
                         break;
                     case "--fix":
                         fix = true;
@@ -131,7 +142,7 @@ namespace LambdaAnalyzers.Cli
                 }
             }
 
-            if (error is null && !help && target is null)
+            if (error is null && !help && !version && target is null)
             {
                 error = "Name the project, solution or folder to review.";
             }
@@ -141,7 +152,7 @@ namespace LambdaAnalyzers.Cli
                 error = "--dry-run goes with --fix.";
             }
 
-            return new ReviewOptions(target, format, failOn, fix, dryRun, color, restore, output, help, error);
+            return new ReviewOptions(target, format, failOn, fix, dryRun, color, restore, output, help, error, includeTests, version);
         }
     }
 }

@@ -35,6 +35,16 @@ namespace LambdaAnalyzers.Cli.Tests
         }
 
         [Fact]
+        public async Task Version_PrintsThePackageVersion_ExitsZero()
+        {
+            var (exitCode, output, error) = await Tool.RunAsync("--version");
+
+            Assert.Equal(ReviewCommand.Clean, exitCode);
+            Assert.Equal(string.Empty, error);
+            Assert.Matches(@"^lambda-review \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\r?\n$", output);
+        }
+
+        [Fact]
         public async Task MissingPath_ExitsTwo()
         {
             var (exitCode, _, error) = await Tool.RunAsync("/no/such/project");

@@ -70,7 +70,9 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.Equal(ReviewCommand.Findings, exitCode);
             Assert.DoesNotContain("warning:", error);
             Assert.Matches(@"\d+ compiler error\(s\): the review may miss what the broken code hides", output);
-            Assert.Matches(@"template\.yaml:3: info LAM400: ", output);
+            Assert.Matches(@"template\.yaml:3: warning LAM400: ", output);
+            Assert.Contains("on failure  template.yaml could not be read (LAM400): ", output);
+            Assert.DoesNotContain("no template found", output);
             using var document = System.Text.Json.JsonDocument.Parse(json);
             Assert.True(document.RootElement.GetProperty("projects")[0].GetProperty("compilerErrors").GetInt32() > 0);
         }
@@ -95,5 +97,61 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.True(output.Contains("4 projects (1 with handlers or findings), 5 handlers, 0 findings", System.StringComparison.Ordinal), output);
             Assert.Contains("OrderQueueHandler.Handle", output);
         }
+
+        /// <summary>
+        /// A solution's test projects are skipped unless asked for: a fake in a test holds a fake secret (LAM102
+        /// is an error) and no function deploys it. The repository's own solution failed the review for this.
+        /// </summary>
+        [Fact]
+        public async Task SolutionWithATestProject_SkipsIt_UnlessIncludeTests()
+        {
+            using var sample = new SampleCopy("Orders.Compliant");
+            var root = System.IO.Path.GetDirectoryName(sample.Directory)!;
+            var tests = System.IO.Path.Combine(root, "Orders.Tests");
+            System.IO.Directory.CreateDirectory(tests);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(tests, "Orders.Tests.csproj"), """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <IsTestProject>true</IsTestProject>
+                  </PropertyGroup>
+                </Project>
+                """);
+            System.IO.File.WriteAllText(System.IO.Path.Combine(tests, "FakePaymentProvider.cs"), """
+                using Amazon.Lambda.Core;
+
+                namespace Orders.Tests;
+
+                public class FakePaymentProvider
+                {
+                    private const string WebhookSigningSecret = "whsec_live_51HhQ2KJf8sT3xYz9";
+
+                    public string Refund(string id, ILambdaContext context) => WebhookSigningSecret + id;
+                }
+                """);
+            var (created, log) = SampleCopy.DotNet($"new sln -n Review -o \"{root}\"");
+            Assert.True(created == 0, log);
+            var solution = System.IO.Directory.GetFiles(root, "Review.sln*").Single();
+            var (added, addLog) = SampleCopy.DotNet($"sln \"{solution}\" add \"{sample.Project}\" \"{System.IO.Path.Combine(tests, "Orders.Tests.csproj")}\"");
+            Assert.True(added == 0, addLog);
+
+            var (exitCode, output, error) = await Tool.RunAsync(root);
+            var (includedExit, included, _) = await Tool.RunAsync(root, "--include-tests");
+
+            Assert.True(exitCode == ReviewCommand.Clean, error + output);
+            Assert.Contains("Skipping 1 test project(s): Orders.Tests (--include-tests reviews them)", error);
+            Assert.DoesNotContain("Orders.Tests", output);
+            Assert.True(includedExit == ReviewCommand.Findings, included);
+            Assert.Matches(@"FakePaymentProvider\.cs:\d+: warning LAM102: ", included);
+        }
+
+        [Theory]
+        [InlineData("/home/u/.nuget/packages/xunit.extensibility.core/2.9.3/lib/netstandard1.1/xunit.core.dll", true)]
+        [InlineData("/p/nunit/4.0.0/lib/net8.0/nunit.framework.dll", true)]
+        [InlineData("/p/mstest.testframework/3.6.0/lib/net8.0/Microsoft.VisualStudio.TestPlatform.TestFramework.dll", true)]
+        [InlineData("/p/xunit.v3.extensibility.core/1.0.0/lib/net8.0/xunit.v3.core.dll", true)]
+        [InlineData("/p/awssdk.core/3.7.0/lib/net8.0/AWSSDK.Core.dll", false)]
+        [InlineData("/p/xunit.abstractions/2.0.3/lib/netstandard2.0/xunit.abstractions.dll", false)]
+        public void TestFrameworkReferences_MarkATestProject(string reference, bool isTestFramework)
+            => Assert.Equal(isTestFramework, LambdaAnalyzers.Cli.Loading.TestProjects.IsTestFramework(reference));
     }
 }

@@ -41,11 +41,23 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.Contains("after 3 attempts (or 6 h) the event is dropped (no DLQ or on-failure destination)", receipts);
 
             // A queue's visibility timeout is about the function that polls it; a field initializer, about
-            // the handler that constructs its type; a handler string that resolves to nothing, about no handler.
+            // the handler that constructs its type; a mistyped handler string, about the handler it means.
             Assert.Matches(@"template\.yaml:\d+: warning LAM406: ", queueHandler);
             Assert.Matches(@"OrderQueueHandler\.cs:\d+: warning LAM001: 'AmazonSQSClient'", queueHandler);
-            var outside = output[output.IndexOf("Findings outside any handler", StringComparison.Ordinal)..];
-            Assert.Matches(@"template\.yaml:\d+: warning LAM401: ", outside);
+            var invoice = Block(output, "InvoiceUploadedHandler.Handle");
+            Assert.Contains("on failure  every invocation fails before this code runs: the handler string 'Orders.Noncompliant::Orders.InvoiceUploaded::Handle' of InvoiceFunction in template.yaml does not resolve (LAM401)", invoice);
+            Assert.Contains("deployed as template.yaml: InvoiceFunction (handler string does not resolve)", invoice);
+            Assert.Matches(@"template\.yaml:\d+: warning LAM401: .*did you mean 'Orders\.InvoiceUploadedHandler'\?", Check(invoice, "Handler loads"));
+            Assert.DoesNotContain("no template found", output);
+            Assert.DoesNotContain("Findings outside any handler", output);
+
+            // A handler no function names, beside a template that names others.
+            Assert.Contains("on failure  no function in template.yaml names this handler: after 3 attempts", Block(output, "NotificationHandler.Handle"));
+
+            // async void is a handler the runtime refuses to load: it fails that check, and only that one.
+            var notification = Block(output, "NotificationHandler.Handle");
+            Assert.Contains("warning LAM301", Check(notification, "Handler loads"));
+            Assert.DoesNotContain("LAM301", Check(notification, "Async work"));
             Assert.DoesNotContain("\u001b[", output, StringComparison.Ordinal); // not a terminal: no colour
         }
 
@@ -267,6 +279,16 @@ namespace LambdaAnalyzers.Cli.Tests
             Assert.True(start >= 0, $"no block for {handler} in:\n{output}");
             var end = output.IndexOf("\n\n  ", start + 1, StringComparison.Ordinal);
             return end < 0 ? output[start..] : output[start..end];
+        }
+
+        /// <summary>One check of a handler's block: its line and the findings under it.</summary>
+        private static string Check(string block, string title)
+        {
+            var lines = block.Split('\n');
+            var first = Array.FindIndex(lines, l => l.Length > 6 && l.StartsWith("    ", StringComparison.Ordinal) && l[4] != ' ' && l[6..].StartsWith(title, StringComparison.Ordinal));
+            Assert.True(first >= 0, $"no check '{title}' in:\n{block}");
+            var next = Array.FindIndex(lines, first + 1, l => l.StartsWith("    ", StringComparison.Ordinal) && l.Length > 4 && l[4] != ' ');
+            return string.Join('\n', next < 0 ? lines[first..] : lines[first..next]);
         }
     }
 }

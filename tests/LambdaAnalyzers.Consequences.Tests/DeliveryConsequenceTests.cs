@@ -91,4 +91,18 @@ public class DeliveryConsequenceTests
         Assert.Equal(new[] { "LAM101", "LAM201", "LAM202", "LAM203", "LAM302", "LAM402", "LAM403", "LAM404", "provisioned", "reserved" }, consequences.Select(c => c.Rule).Distinct());
         Assert.All(consequences, c => Assert.NotEqual(c.Before, c.After));
     }
+
+    /// <summary>
+    /// The tour writes its picture where the README shows it (docs/images, not the working directory), and
+    /// the committed picture is the one the tour draws, so running the tour leaves the clone unchanged.
+    /// </summary>
+    [Fact]
+    public void Tour_WritesThePictureTheReadmeShows()
+    {
+        var path = Timeline.PoisonBatchPicturePath();
+
+        Assert.NotNull(path);
+        Assert.EndsWith(Path.Combine("docs", "images", "lam202-poison-batch.svg"), path, StringComparison.Ordinal);
+        Assert.Equal(File.ReadAllText(path!), Timeline.PoisonBatchSvg());
+    }
 }

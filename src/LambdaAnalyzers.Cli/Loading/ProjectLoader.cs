@@ -45,7 +45,7 @@ namespace LambdaAnalyzers.Cli.Loading
     /// </summary>
     internal static class ProjectLoader
     {
-        public static async Task<LoadedTarget> LoadAsync(string target, bool restore, Action<string> progress, CancellationToken cancellationToken)
+        public static async Task<LoadedTarget> LoadAsync(string target, bool restore, bool includeTests, Action<string> progress, CancellationToken cancellationToken)
         {
             var path = Resolve(target);
             var projectFiles = ProjectFilesOf(path).ToList();
@@ -90,10 +90,22 @@ namespace LambdaAnalyzers.Cli.Loading
                     // the solution's own projects are reviewed.
                     var solution = await workspace.OpenSolutionAsync(path, cancellationToken: cancellationToken).ConfigureAwait(false);
                     var listed = new HashSet<string>(projectFiles, StringComparer.Ordinal);
-                    projects = solution.Projects
+                    var own = solution.Projects
                         .Where(p => p.Language == LanguageNames.CSharp && (listed.Count == 0 || (p.FilePath is { } file && listed.Contains(Path.GetFullPath(file)))))
-                        .Select(p => p.Id)
                         .ToList();
+
+                    // Test projects deploy nothing, and their fakes hold fake secrets: reviewed only when asked.
+                    var tests = includeTests ? new List<Project>() : own.Where(TestProjects.IsTestProject).ToList();
+                    if (tests.Count > 0)
+                    {
+                        progress($"Skipping {tests.Count} test project(s): {string.Join(", ", tests.Select(t => t.Name))} (--include-tests reviews them)");
+                        if (tests.Count == own.Count)
+                        {
+                            throw new LoadException($"'{path}' holds only test projects ({string.Join(", ", tests.Select(t => t.Name))}); add --include-tests to review them.");
+                        }
+                    }
+
+                    projects = own.Except(tests).Select(p => p.Id).ToList();
                 }
                 else
                 {

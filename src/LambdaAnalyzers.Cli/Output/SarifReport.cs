@@ -35,7 +35,7 @@ namespace LambdaAnalyzers.Cli.Output
                 json.WriteStartObject("driver");
                 json.WriteString("name", "LambdaAnalyzers");
                 json.WriteString("semanticVersion", typeof(LambdaAnalyzer).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
-                json.WriteString("informationUri", "https://github.com/lambda-analyzers/lambda-analyzers");
+                json.WriteString("informationUri", RepositoryInfo.Url);
                 json.WriteStartArray("rules");
                 foreach (var rule in result.Rules)
                 {

@@ -23,9 +23,14 @@ namespace LambdaAnalyzers.Cli.Review
             [Concern.Secrets] = new[] { RuleIds.PlaintextSecret, RuleIds.HardcodedCredential, RuleIds.SecretLogged, RuleIds.TemplateSecret },
             [Concern.Idempotency] = new[] { RuleIds.NonIdempotentSideEffect },
             [Concern.FailureHandling] = new[] { RuleIds.WholeBatchFails, RuleIds.FailureSwallowed, RuleIds.BatchResponseMismatch, RuleIds.SqsDeadLetterQueueOnFunction, RuleIds.AsyncFailuresDropped, RuleIds.VisibilityTimeoutTooShort },
-            [Concern.AsyncCorrectness] = new[] { RuleIds.AsyncVoidHandler, RuleIds.WorkLeftRunning, RuleIds.BlockingOnAsync, RuleIds.SynchronousLambdaInvoke },
-            [Concern.HandlerContract] = new[] { RuleIds.InvocationDataInSharedState, RuleIds.HandlerRuntimeRefuses, RuleIds.HandlerStringUnresolved },
+            [Concern.AsyncCorrectness] = new[] { RuleIds.WorkLeftRunning, RuleIds.BlockingOnAsync, RuleIds.SynchronousLambdaInvoke },
+
+            // An async void handler is first of all one the runtime refuses to load (LAM301's message says so).
+            [Concern.HandlerContract] = new[] { RuleIds.AsyncVoidHandler, RuleIds.InvocationDataInSharedState, RuleIds.HandlerRuntimeRefuses, RuleIds.HandlerStringUnresolved },
         };
+
+        /// <summary>Rules about a whole file, never about one handler: they are listed for the project.</summary>
+        public static IReadOnlyList<string> ProjectRules { get; } = new[] { RuleIds.DeploymentFileUnreadable };
 
         public static IEnumerable<Concern> Concerns => RulesByConcern.Keys;
 

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using LambdaAnalyzers.Deployment;
@@ -7,7 +8,7 @@ namespace LambdaAnalyzers.Cli.Review
 {
     /// <summary>
     /// What a reviewer needs to know about how a handler is invoked and what Lambda does when it fails, in the
-    /// words of LAMBDA-SEMANTICS: from the trigger the code implies and, when a template deploys the handler,
+    /// words of docs/lambda-semantics.md: from the trigger the code implies and, when a template deploys the handler,
     /// from the event source, the queue's redrive policy, the dead-letter queue and the destinations it sets.
     /// </summary>
     internal static class DeliverySemantics
@@ -29,15 +30,20 @@ namespace LambdaAnalyzers.Cli.Review
             _ => "once per request: Lambda does not retry; the caller sees the error",
         };
 
-        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file)
+        /// <param name="deploymentFiles">The project's readable deployment files, to say which of them do not deploy an undeployed handler.</param>
+        /// <param name="unreadableFiles">The deployment files LAM400 reports: one of them may deploy the handler.</param>
+        public static string OnFailure(Trigger trigger, DeployedFunction? function, DeploymentFile? file, IReadOnlyList<string> deploymentFiles, IReadOnlyList<string> unreadableFiles)
         {
             if (function is null || file is null)
             {
+                var why = unreadableFiles.Count > 0 ? $"{string.Join(" and ", unreadableFiles)} could not be read (LAM400)"
+                    : deploymentFiles.Count == 0 ? "no template found"
+                    : $"no function in {string.Join(" or ", deploymentFiles)} names this handler";
                 return trigger switch
                 {
-                    Trigger.Asynchronous => "no template found: after 3 attempts the event is dropped unless a DLQ or on-failure destination is configured",
-                    Trigger.QueuePoll => "no template found: retried until the queue's redrive policy moves it to a DLQ, or until retention expires",
-                    Trigger.StreamPoll => "no template found: retried until the records expire (24 h by default), blocking the shard",
+                    Trigger.Asynchronous => why + ": after 3 attempts the event is dropped unless a DLQ or on-failure destination is configured",
+                    Trigger.QueuePoll => why + ": retried until the queue's redrive policy moves it to a DLQ, or until retention expires",
+                    Trigger.StreamPoll => why + ": retried until the records expire (24 h by default), blocking the shard",
                     _ => "the caller gets the error",
                 };
             }

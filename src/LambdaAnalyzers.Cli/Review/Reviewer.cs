@@ -27,13 +27,14 @@ namespace LambdaAnalyzers.Cli.Review
             var (compilation, diagnostics) = await ProjectAnalysis.RunAsync(project, warn, cancellationToken).ConfigureAwait(false);
             var lambda = LambdaCompilation.For(compilation, project.AnalyzerOptions);
 
+            var misnamed = MisnamedFunctions(lambda, compilation);
             var findingsByHandler = new Dictionary<Handler, List<Finding>>();
             var models = new Dictionary<SyntaxTree, SemanticModel>();
             var other = new List<Finding>();
             foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.GetLineSpan().Path, StringComparer.Ordinal).ThenBy(d => d.Location.GetLineSpan().StartLinePosition.Line))
             {
                 var finding = ToFinding(diagnostic);
-                var handlers = HandlersOf(diagnostic.Location, compilation, lambda, models).ToList();
+                var handlers = HandlersOf(diagnostic.Location, compilation, lambda, models, misnamed).ToList();
                 if (handlers.Count == 0)
                 {
                     other.Add(finding);
@@ -52,7 +53,7 @@ namespace LambdaAnalyzers.Cli.Review
 
             var handlerReviews = lambda.Handlers
                 .Where(handler => lambda.FunctionOf(handler) == handler)
-                .Select(handler => ReviewHandler(handler, lambda, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
+                .Select(handler => ReviewHandler(handler, lambda, misnamed, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
                 .OrderBy(h => h.Path, StringComparer.Ordinal)
                 .ThenBy(h => h.Line)
                 .ToList();
@@ -60,25 +61,65 @@ namespace LambdaAnalyzers.Cli.Review
             return new ProjectReview(project.Name, RelativePath(project.FilePath ?? project.Name), handlerReviews, other, compilerErrors);
         }
 
-        private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, List<Finding> findings, CancellationToken cancellationToken)
+        private HandlerReview ReviewHandler(Handler handler, LambdaCompilation lambda, IReadOnlyDictionary<Handler, (DeployedFunction Function, DeploymentFile File)> misnamed, List<Finding> findings, CancellationToken cancellationToken)
         {
             var function = handler.Function;
             var file = function is null ? null : lambda.DeploymentFiles.FirstOrDefault(f => f.Functions.Contains(function));
             var trigger = handler.Trigger == Trigger.Unknown && function is not null ? function.Trigger : handler.Trigger;
             var location = handler.NameLocation(cancellationToken).GetLineSpan();
+            string onFailure;
+            string? deployedAs;
+            if (function is null && misnamed.TryGetValue(handler, out var meant))
+            {
+                // The template means this handler but names it wrongly: the function fails before any code runs.
+                onFailure = $"every invocation fails before this code runs: the handler string '{meant.Function.Handler}' of {meant.Function.LogicalId} in {RelativePath(meant.File.File.Path)} does not resolve (LAM401)";
+                deployedAs = $"{RelativePath(meant.File.File.Path)}: {meant.Function.LogicalId} (handler string does not resolve)";
+            }
+            else
+            {
+                var deploymentFiles = lambda.DeploymentFiles.Where(f => f.Error is null).Select(f => RelativePath(f.File.Path)).ToList();
+                var unreadableFiles = lambda.DeploymentFiles.Where(f => f.Error is not null).Select(f => RelativePath(f.File.Path)).ToList();
+                onFailure = DeliverySemantics.OnFailure(trigger, function, file, deploymentFiles, unreadableFiles);
+                deployedAs = function is null || file is null ? null : $"{RelativePath(file.File.Path)}: {function.LogicalId}";
+            }
+
             return new HandlerReview(
                 handler.Name,
                 RelativePath(location.Path),
                 location.StartLinePosition.Line + 1,
                 DeliverySemantics.TriggerName(trigger),
                 DeliverySemantics.Delivery(trigger),
-                DeliverySemantics.OnFailure(trigger, function, file),
-                function is null || file is null ? null : $"{RelativePath(file.File.Path)}: {function.LogicalId}",
+                onFailure,
+                deployedAs,
                 Checklist.Concerns.Select(c => Checklist.Answer(c, trigger, findings)).ToList());
         }
 
+        /// <summary>
+        /// The functions whose handler string does not resolve, by the handler each most likely meant (the
+        /// nearest type or method name LAM401 suggests), when that method is a handler no function deploys.
+        /// </summary>
+        private static IReadOnlyDictionary<Handler, (DeployedFunction Function, DeploymentFile File)> MisnamedFunctions(LambdaCompilation lambda, Compilation compilation)
+        {
+            var misnamed = new Dictionary<Handler, (DeployedFunction, DeploymentFile)>();
+            foreach (var file in lambda.DeploymentFiles)
+            {
+                foreach (var function in file.Functions)
+                {
+                    if (HandlerStringHint.IntendedMethod(function, compilation) is { } method
+                        && lambda.HandlerOf(method) is { } handler
+                        && lambda.FunctionOf(handler) is { Function: null } undeployed
+                        && !misnamed.ContainsKey(undeployed))
+                    {
+                        misnamed[undeployed] = (function, file);
+                    }
+                }
+            }
+
+            return misnamed;
+        }
+
         /// <summary>The handlers a diagnostic belongs to: by the code's enclosing method, or by the template's function block.</summary>
-        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda, Dictionary<SyntaxTree, SemanticModel> models)
+        private static IEnumerable<Handler> HandlersOf(Location location, Compilation compilation, LambdaCompilation lambda, Dictionary<SyntaxTree, SemanticModel> models, IReadOnlyDictionary<Handler, (DeployedFunction Function, DeploymentFile File)> misnamed)
         {
             if (location.IsInSource && location.SourceTree is { } tree && compilation.ContainsSyntaxTree(tree))
             {
@@ -117,7 +158,8 @@ namespace LambdaAnalyzers.Cli.Review
                 var function = file is null ? null : FunctionAt(file, span.StartLinePosition.Line);
                 if (function is not null)
                 {
-                    return lambda.Handlers.Where(h => h.Function == function);
+                    var deployed = lambda.Handlers.Where(h => h.Function == function).ToList();
+                    return deployed.Count > 0 ? deployed : misnamed.Where(m => m.Value.Function == function).Select(m => m.Key);
                 }
             }
 

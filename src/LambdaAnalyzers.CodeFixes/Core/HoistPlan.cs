@@ -46,19 +46,20 @@ namespace LambdaAnalyzers.CodeFixes
         /// <summary>The local declaration statement or <c>using</c> statement that goes away, if any.</summary>
         public SyntaxNode? Holder { get; }
 
-        public static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken)
-            => TryCreate(creation, model, cancellationToken, allowInstance: true);
+        /// <param name="fieldLocals">Locals the same fix turns into fields (true: static), usable by this creation as those fields.</param>
+        public static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals = null)
+            => TryCreate(creation, model, cancellationToken, allowInstance: true, fieldLocals);
 
-        private static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken, bool allowInstance)
+        private static HoistPlan? TryCreate(ExpressionSyntax creation, SemanticModel model, CancellationToken cancellationToken, bool allowInstance, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals)
         {
             if (creation.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } targetType || targetType is InterfaceDeclarationSyntax)
             {
                 return null;
             }
 
-            if (allowInstance && !InitTimeExpression.CanMoveToStaticInitializer(creation, model, cancellationToken))
+            if (allowInstance && !InitTimeExpression.CanMoveToStaticInitializer(creation, model, cancellationToken, fieldLocals))
             {
-                return ForHandlerConstructor(creation, targetType, model, cancellationToken);
+                return ForHandlerConstructor(creation, targetType, model, cancellationToken, fieldLocals);
             }
 
             var createdType = model.GetTypeInfo(creation, cancellationToken).Type;
@@ -82,12 +83,12 @@ namespace LambdaAnalyzers.CodeFixes
             return new HoistPlan(creation, targetType, createdType, DefaultName(createdType), local: null, holder: null);
         }
 
-        private static HoistPlan? ForHandlerConstructor(ExpressionSyntax creation, TypeDeclarationSyntax targetType, SemanticModel model, CancellationToken cancellationToken)
+        private static HoistPlan? ForHandlerConstructor(ExpressionSyntax creation, TypeDeclarationSyntax targetType, SemanticModel model, CancellationToken cancellationToken, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals)
         {
             if (model.GetDeclaredSymbol(targetType, cancellationToken) is not { IsStatic: false } type
                 || targetType is not (ClassDeclarationSyntax or RecordDeclarationSyntax)
                 || !IsHandlerType(type, model.Compilation)
-                || !InitTimeExpression.CanMoveToConstructor(creation, model, type, cancellationToken)
+                || !InitTimeExpression.CanMoveToConstructor(creation, model, type, cancellationToken, fieldLocals)
                 || creation.Ancestors().Any(a => a is ConstructorDeclarationSyntax)
                 || targetType.ParameterList is not null
                 || targetType.Members.OfType<ConstructorDeclarationSyntax>().Any(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword) && c.Body is null)
@@ -98,7 +99,7 @@ namespace LambdaAnalyzers.CodeFixes
                 return null;
             }
 
-            var plan = TryCreate(creation, model, cancellationToken, allowInstance: false);
+            var plan = TryCreate(creation, model, cancellationToken, allowInstance: false, fieldLocals);
             return plan is null ? null : plan.AsInstanceField();
         }
 

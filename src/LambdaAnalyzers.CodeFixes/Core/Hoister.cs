@@ -15,7 +15,8 @@ namespace LambdaAnalyzers.CodeFixes
     /// <summary>
     /// Moves per-invocation creations into static readonly fields, so each execution environment builds
     /// them once. One pass handles any number of diagnostics in a document (Fix All): fields get distinct
-    /// names, and identical creations in the same type share one field.
+    /// names, identical creations in the same type share one field, and a creation built from another
+    /// hoisted one follows it.
     /// </summary>
     internal static class Hoister
     {
@@ -40,32 +41,51 @@ namespace LambdaAnalyzers.CodeFixes
             var takenNames = new Dictionary<TypeDeclarationSyntax, HashSet<string>>();
             var sharedFields = new Dictionary<(TypeDeclarationSyntax Type, string Creation), string>();
 
-            foreach (var diagnostic in diagnostics.OrderBy(d => d.Location.SourceSpan.Start))
+            // A creation built from another one this pass hoists (a DynamoDBContext from the client before it)
+            // can move once that local is a field: plans are retried until a pass hoists nothing new, so Fix
+            // All gets there in one run instead of one run per level.
+            var fieldLocals = new Dictionary<ILocalSymbol, bool>(SymbolEqualityComparer.Default);
+            var fieldNames = new Dictionary<ILocalSymbol, string>(SymbolEqualityComparer.Default);
+            var pending = diagnostics.OrderBy(d => d.Location.SourceSpan.Start).ToList();
+            for (var progress = true; progress && pending.Count > 0;)
             {
-                if (Plan(root, model, diagnostic, cancellationToken) is not { } plan)
+                progress = false;
+                foreach (var diagnostic in pending.ToList())
                 {
-                    continue;
-                }
-
-                var key = (plan.TargetType, (plan.IsStatic ? "static " : "instance ") + Normalize(plan.Creation));
-                var fieldName = plan.IsStatic ? ExistingField(plan, model, cancellationToken) : null;
-                if (fieldName is null && !sharedFields.TryGetValue(key, out fieldName))
-                {
-                    fieldName = UniqueName(plan, model, takenNames, cancellationToken);
-                    sharedFields[key] = fieldName;
-                    if (!newFields.TryGetValue(plan.TargetType, out var fields))
+                    if (Plan(root, model, diagnostic, cancellationToken, fieldLocals) is not { } plan)
                     {
-                        newFields[plan.TargetType] = fields = new List<MemberDeclarationSyntax>();
+                        continue;
                     }
 
-                    fields.Add(FieldFor(plan, fieldName));
-                    if (!plan.IsStatic)
+                    pending.Remove(diagnostic);
+                    progress = true;
+                    var initializer = WithFields(plan.Creation, fieldNames, model, cancellationToken);
+                    var key = (plan.TargetType, (plan.IsStatic ? "static " : "instance ") + Normalize(initializer));
+                    var fieldName = plan.IsStatic ? ExistingField(plan, initializer, model, cancellationToken) : null;
+                    if (fieldName is null && !sharedFields.TryGetValue(key, out fieldName))
                     {
-                        AssignInConstructors(editor, plan, fieldName, newFields[plan.TargetType]);
-                    }
-                }
+                        fieldName = UniqueName(plan, model, takenNames, cancellationToken);
+                        sharedFields[key] = fieldName;
+                        if (!newFields.TryGetValue(plan.TargetType, out var fields))
+                        {
+                            newFields[plan.TargetType] = fields = new List<MemberDeclarationSyntax>();
+                        }
 
-                ReplaceUses(editor, plan, fieldName, model, cancellationToken);
+                        fields.Add(FieldFor(plan, initializer, fieldName));
+                        if (!plan.IsStatic)
+                        {
+                            AssignInConstructors(editor, plan, initializer, fieldName, newFields[plan.TargetType]);
+                        }
+                    }
+
+                    if (plan.Local is not null)
+                    {
+                        fieldLocals[plan.Local] = plan.IsStatic;
+                        fieldNames[plan.Local] = fieldName;
+                    }
+
+                    ReplaceUses(editor, plan, fieldName, model, cancellationToken);
+                }
             }
 
             foreach (var pair in newFields)
@@ -76,7 +96,7 @@ namespace LambdaAnalyzers.CodeFixes
             return document.WithSyntaxRoot(editor.GetChangedRoot());
         }
 
-        private static HoistPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
+        private static HoistPlan? Plan(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals = null)
         {
             if (diagnostic.Properties.ContainsKey(PerInvocationCreationAnalyzer.DoNotHoistProperty))
             {
@@ -84,11 +104,27 @@ namespace LambdaAnalyzers.CodeFixes
             }
 
             var creation = root.NodeAt<ExpressionSyntax>(diagnostic);
-            return creation is null ? null : HoistPlan.TryCreate(creation, model, cancellationToken);
+            return creation is null ? null : HoistPlan.TryCreate(creation, model, cancellationToken, fieldLocals);
+        }
+
+        /// <summary>The creation with the locals this fix turned into fields written as those fields.</summary>
+        private static ExpressionSyntax WithFields(ExpressionSyntax creation, Dictionary<ILocalSymbol, string> fieldNames, SemanticModel model, CancellationToken cancellationToken)
+        {
+            if (fieldNames.Count == 0)
+            {
+                return creation;
+            }
+
+            var renamed = creation.DescendantNodesAndSelf().OfType<IdentifierNameSyntax>()
+                .Where(i => model.GetSymbolInfo(i, cancellationToken).Symbol is ILocalSymbol local && fieldNames.ContainsKey(local))
+                .ToList();
+            return renamed.Count == 0
+                ? creation
+                : creation.ReplaceNodes(renamed, (original, _) => IdentifierName(fieldNames[(ILocalSymbol)model.GetSymbolInfo(original, cancellationToken).Symbol!]).WithTriviaFrom(original));
         }
 
         /// <summary>A static readonly field of the type that already holds the same creation.</summary>
-        private static string? ExistingField(HoistPlan plan, SemanticModel model, CancellationToken cancellationToken)
+        private static string? ExistingField(HoistPlan plan, ExpressionSyntax initializer, SemanticModel model, CancellationToken cancellationToken)
         {
             foreach (var field in plan.TargetType.Members.OfType<FieldDeclarationSyntax>())
             {
@@ -100,7 +136,7 @@ namespace LambdaAnalyzers.CodeFixes
                 foreach (var variable in field.Declaration.Variables)
                 {
                     if (variable.Initializer?.Value is { } value
-                        && Normalize(value) == Normalize(plan.Creation)
+                        && Normalize(value) == Normalize(initializer)
                         && model.GetDeclaredSymbol(variable, cancellationToken) is IFieldSymbol symbol
                         && model.Compilation.ClassifyConversion(symbol.Type, plan.FieldType).IsImplicit)
                     {
@@ -131,7 +167,7 @@ namespace LambdaAnalyzers.CodeFixes
             return name;
         }
 
-        private static FieldDeclarationSyntax FieldFor(HoistPlan plan, string name)
+        private static FieldDeclarationSyntax FieldFor(HoistPlan plan, ExpressionSyntax initializer, string name)
         {
             var type = ParseTypeName(plan.FieldType.WithNullableAnnotation(NullableAnnotation.NotAnnotated).ToDisplayString())
                 .WithAdditionalAnnotations(Simplifier.Annotation);
@@ -139,7 +175,7 @@ namespace LambdaAnalyzers.CodeFixes
             var modifiers = TokenList(Token(SyntaxKind.PrivateKeyword), Token(SyntaxKind.ReadOnlyKeyword));
             if (plan.IsStatic)
             {
-                declarator = declarator.WithInitializer(EqualsValueClause(plan.Creation.WithoutTrivia()));
+                declarator = declarator.WithInitializer(EqualsValueClause(initializer.WithoutTrivia()));
                 modifiers = modifiers.Insert(1, Token(SyntaxKind.StaticKeyword));
             }
 
@@ -152,9 +188,9 @@ namespace LambdaAnalyzers.CodeFixes
         /// Ends every constructor that does not chain to <c>this(...)</c> with the assignment, after the state
         /// it uses is set; adds a parameterless constructor when the class has none.
         /// </summary>
-        private static void AssignInConstructors(DocumentEditor editor, HoistPlan plan, string fieldName, List<MemberDeclarationSyntax> newMembers)
+        private static void AssignInConstructors(DocumentEditor editor, HoistPlan plan, ExpressionSyntax initializer, string fieldName, List<MemberDeclarationSyntax> newMembers)
         {
-            var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(fieldName), plan.Creation.WithoutTrivia()))
+            var assignment = ExpressionStatement(AssignmentExpression(SyntaxKind.SimpleAssignmentExpression, IdentifierName(fieldName), initializer.WithoutTrivia()))
                 .WithAdditionalAnnotations(Formatter.Annotation);
             var constructors = plan.TargetType.Members.OfType<ConstructorDeclarationSyntax>()
                 .Where(c => !c.Modifiers.Any(SyntaxKind.StaticKeyword))
@@ -170,7 +206,7 @@ namespace LambdaAnalyzers.CodeFixes
 
             foreach (var constructor in constructors)
             {
-                if (constructor.Initializer is { } initializer && initializer.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
+                if (constructor.Initializer is { } chained && chained.ThisOrBaseKeyword.IsKind(SyntaxKind.ThisKeyword))
                 {
                     continue;
                 }

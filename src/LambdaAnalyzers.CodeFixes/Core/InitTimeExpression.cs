@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -9,20 +10,22 @@ namespace LambdaAnalyzers.CodeFixes
     /// <summary>
     /// Whether an expression can be evaluated at init, in a static field initializer: it may use constants,
     /// static members, types and environment reads, but no local, parameter, instance member or await.
+    /// A local that the same fix turns into a field (<paramref name="fieldLocals"/>: true for a static field)
+    /// counts as that field.
     /// </summary>
     internal static class InitTimeExpression
     {
-        public static bool CanMoveToStaticInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken)
-            => CanMove(expression, model, instanceType: null, cancellationToken);
+        public static bool CanMoveToStaticInitializer(ExpressionSyntax expression, SemanticModel model, CancellationToken cancellationToken, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals = null)
+            => CanMove(expression, model, instanceType: null, fieldLocals, cancellationToken);
 
         /// <summary>
         /// Whether the expression can run at the end of a constructor of <paramref name="instanceType"/>: as
         /// for a static initializer, plus the instance's own fields, properties and methods.
         /// </summary>
-        public static bool CanMoveToConstructor(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol instanceType, CancellationToken cancellationToken)
-            => CanMove(expression, model, instanceType, cancellationToken);
+        public static bool CanMoveToConstructor(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol instanceType, CancellationToken cancellationToken, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals = null)
+            => CanMove(expression, model, instanceType, fieldLocals, cancellationToken);
 
-        private static bool CanMove(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol? instanceType, CancellationToken cancellationToken)
+        private static bool CanMove(ExpressionSyntax expression, SemanticModel model, INamedTypeSymbol? instanceType, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals, CancellationToken cancellationToken)
         {
             foreach (var node in expression.DescendantNodesAndSelf())
             {
@@ -32,7 +35,7 @@ namespace LambdaAnalyzers.CodeFixes
                         return false;
                     case ThisExpressionSyntax or BaseExpressionSyntax when instanceType is null:
                         return false;
-                    case IdentifierNameSyntax identifier when !IsAvailable(identifier, expression, model, instanceType, cancellationToken):
+                    case IdentifierNameSyntax identifier when !IsAvailable(identifier, expression, model, instanceType, fieldLocals, cancellationToken):
                         return false;
                 }
             }
@@ -40,7 +43,7 @@ namespace LambdaAnalyzers.CodeFixes
             return true;
         }
 
-        private static bool IsAvailable(IdentifierNameSyntax identifier, ExpressionSyntax scope, SemanticModel model, INamedTypeSymbol? instanceType, CancellationToken cancellationToken)
+        private static bool IsAvailable(IdentifierNameSyntax identifier, ExpressionSyntax scope, SemanticModel model, INamedTypeSymbol? instanceType, IReadOnlyDictionary<ILocalSymbol, bool>? fieldLocals, CancellationToken cancellationToken)
         {
             if (identifier.IsVar)
             {
@@ -53,6 +56,8 @@ namespace LambdaAnalyzers.CodeFixes
             {
                 case null:
                     return false; // unresolved: broken code, decline
+                case ILocalSymbol local when fieldLocals is not null && fieldLocals.TryGetValue(local, out var isStatic):
+                    return isStatic || instanceType is not null;
                 case ILocalSymbol or IParameterSymbol or IRangeVariableSymbol:
                     return symbol.DeclaringSyntaxReferences.Any(r => scope.Span.Contains(r.Span));
                 case ITypeParameterSymbol typeParameter:

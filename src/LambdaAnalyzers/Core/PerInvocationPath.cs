@@ -12,7 +12,7 @@ using Microsoft.CodeAnalysis.Operations;
 namespace LambdaAnalyzers
 {
     /// <summary>
-    /// The code that runs on every invocation (RULES.md): each handler's body with its lambdas and local
+    /// The code that runs on every invocation (docs/lambda-semantics.md): each handler's body with its lambdas and local
     /// functions, and every method, constructor, accessor and instance initializer of this compilation that
     /// it reaches through calls and <c>new</c>, and the lambdas stored in the delegates it invokes
     /// (<see cref="StoredDelegates"/>). Defined as a breadth-first walk outward from the handlers

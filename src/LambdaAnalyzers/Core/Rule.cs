@@ -5,7 +5,8 @@ namespace LambdaAnalyzers
     /// <summary>The one place descriptors are made, so every rule gets the same help link, category and tags.</summary>
     internal static class Rule
     {
-        public const string DocsBaseUri = "https://github.com/lambda-analyzers/lambda-analyzers/blob/main/docs/rules/";
+        /// <summary>The rule pages in the repository (its URL is RepositoryUrl in Directory.Build.props).</summary>
+        public const string DocsBaseUri = RepositoryInfo.Url + "/blob/main/docs/rules/";
 
         public static DiagnosticDescriptor Create(
             string id,

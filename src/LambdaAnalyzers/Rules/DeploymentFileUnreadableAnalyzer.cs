@@ -14,8 +14,8 @@ namespace LambdaAnalyzers.Rules
             title: "Deployment file could not be read",
             messageFormat: "Could not read deployment file '{0}': {1}; the Lambda rules that need it skip it",
             RuleCategories.Deployment,
-            DiagnosticSeverity.Info,
-            description: "LambdaAnalyzers reads aws-lambda-tools-defaults.json, template.yaml, template.yml, serverless.template and the Serverless Framework's serverless.yml / serverless.yaml from AdditionalFiles to find handlers by name and check the deployment against the code. A file it cannot parse is reported once, at the line where reading failed.");
+            DiagnosticSeverity.Warning,
+            description: "LambdaAnalyzers reads aws-lambda-tools-defaults.json, template.yaml, template.yml, serverless.template and the Serverless Framework's serverless.yml / serverless.yaml from AdditionalFiles to find handlers by name and check the deployment against the code. A file it cannot parse is reported once, where the parser stopped, with the parser's reason; every rule that reads the file skips it, so the build shows it as a warning.");
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 

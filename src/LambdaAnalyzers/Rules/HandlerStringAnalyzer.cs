@@ -33,8 +33,8 @@ namespace LambdaAnalyzers.Rules
                     HandlerResolution.OtherAssembly when file.DeploysProjectAt(function, string.IsNullOrEmpty(projectDirectory) ? null : projectDirectory)
                         => $"assembly '{function.Handler!.Split(':')[0]}' is not the one this project builds ('{context.Compilation.AssemblyName}'), and the runtime fails with 'could not load assembly'",
                     HandlerResolution.Malformed => "the .NET runtime expects the format Assembly::Namespace.Type::Method",
-                    HandlerResolution.TypeNotFound => $"type '{typeName}' is not in assembly '{context.Compilation.AssemblyName}' (nested types are written Outer+Inner)",
-                    HandlerResolution.MethodNotFound => $"type '{typeName}' has no method '{methodName}'",
+                    HandlerResolution.TypeNotFound => TypeNotFound(context.Compilation, typeName!),
+                    HandlerResolution.MethodNotFound => MethodNotFound(context.Compilation, typeName!, methodName!),
                     HandlerResolution.Overloaded => $"method '{methodName}' of '{typeName}' has several overloads, and the runtime refuses an ambiguous handler",
                     _ => null,
                 };
@@ -44,5 +44,24 @@ namespace LambdaAnalyzers.Rules
                 }
             }
         }
+
+        private static string TypeNotFound(Compilation compilation, string typeName)
+        {
+            var reason = $"type '{typeName}' is not in assembly '{compilation.AssemblyName}'";
+            var (nearest, nestedSpelling) = HandlerStringHint.NearestType(compilation, typeName);
+            return nearest is null ? reason
+                : nestedSpelling ? $"{reason}; nested types are written Outer+Inner: did you mean '{HandlerStringHint.MetadataName(nearest)}'?"
+                : $"{reason}; did you mean '{HandlerStringHint.MetadataName(nearest)}'?";
+        }
+
+        private static string MethodNotFound(Compilation compilation, string typeName, string methodName)
+        {
+            var reason = $"type '{typeName}' has no method '{methodName}'";
+#pragma warning disable RS0030 // A name read from a deployment file, not a well-known type.
+            var type = compilation.Assembly.GetTypeByMetadataName(typeName);
+#pragma warning restore RS0030
+            return type is not null && HandlerStringHint.NearestMethod(type, methodName) is { } nearest ? $"{reason}; did you mean '{nearest}'?" : reason;
+        }
+
     }
 }

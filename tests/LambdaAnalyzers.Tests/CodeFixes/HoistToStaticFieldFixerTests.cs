@@ -295,6 +295,69 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task FixAll_HoistsACreationBuiltFromAnotherHoistedOne_InOneRun() => AwsClientFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var client = {|LAM001:new AmazonDynamoDBClient()|};
+                    var db = {|LAM001:new DynamoDBContext(client)|};
+                    await db.SaveAsync(input);
+
+                    IAmazonS3 s3 = {|LAM001:new AmazonS3Client()|};
+                    await {|LAM001:new TransferUtility(s3)|}.UploadAsync(input, "bucket");
+                }
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+            using Amazon.S3.Transfer;
+
+            public class OrderHandler
+            {
+                private static readonly AmazonDynamoDBClient s_client = new AmazonDynamoDBClient();
+                private static readonly DynamoDBContext s_db = new DynamoDBContext(s_client);
+                private static readonly IAmazonS3 s_s3 = new AmazonS3Client();
+                private static readonly TransferUtility s_transferUtility = new TransferUtility(s_s3);
+
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await s_db.SaveAsync(input);
+                    await s_transferUtility.UploadAsync(input, "bucket");
+                }
+            }
+            """, iterations: 4);
+
+        [Fact]
+        public Task FixAll_ACreationBuiltFromALocalThatStays_StaysToo() => AwsClientFix.VerifyNoFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.DataModel;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    var client = {|LAM001:new AmazonDynamoDBClient()|};
+                    var db = {|LAM001:new DynamoDBContext(client)|};
+                    await db.SaveAsync(input);
+                    client = null;
+                }
+            }
+            """);
+
+        [Fact]
         public Task Fix_ReusesExistingStaticField() => CostlyFix.VerifyFixAsync("""
             using System.Text.Json;
             using Amazon.Lambda.Core;

@@ -14,7 +14,7 @@ namespace LambdaAnalyzers.Tests.Core
     public class SharedWorkTests
     {
         [Fact]
-        public void ThreadsAskingTogether_ShareTheItems_AndReturnOnlyWhenAllAreDone()
+        public async Task ThreadsAskingTogether_ShareTheItems_AndReturnOnlyWhenAllAreDone()
         {
             var done = new ConcurrentDictionary<int, int>();
             var workers = new ConcurrentDictionary<int, bool>();
@@ -34,9 +34,9 @@ namespace LambdaAnalyzers.Tests.Core
                     return done.Count;
                 },
                 TaskCreationOptions.LongRunning)).ToArray();
-            Task.WaitAll(askers);
+            var counts = await Task.WhenAll(askers);
 
-            Assert.All(askers, asker => Assert.Equal(200, asker.Result));
+            Assert.All(counts, count => Assert.Equal(200, count));
             Assert.True(work.IsDone);
             Assert.True(workers.Count > 1, "one thread did all the work while the others waited");
 
@@ -46,7 +46,7 @@ namespace LambdaAnalyzers.Tests.Core
         }
 
         [Fact]
-        public void AnAsker_DoesNotWaitForAnItemAnotherThreadIsStillDoing()
+        public async Task AnAsker_DoesNotWaitForAnItemAnotherThreadIsStillDoing()
         {
             using var firstTaken = new ManualResetEventSlim();
             using var release = new ManualResetEventSlim();
@@ -67,9 +67,10 @@ namespace LambdaAnalyzers.Tests.Core
             Assert.True(firstTaken.Wait(TimeSpan.FromSeconds(10)));
 
             var other = Task.Factory.StartNew(work.Finish, TaskCreationOptions.LongRunning);
-            var returned = other.Wait(TimeSpan.FromSeconds(10));
+            var returned = await Task.WhenAny(other, Task.Delay(TimeSpan.FromSeconds(10))) == other;
             release.Set();
-            stuck.Wait();
+            await stuck;
+            await other;
 
             Assert.True(returned, "the second asker waited for the item the first one had not finished");
             Assert.True(work.IsDone);
@@ -77,7 +78,7 @@ namespace LambdaAnalyzers.Tests.Core
         }
 
         [Fact]
-        public void EachHelpingThread_MakesOneWorker_ThatNoOtherThreadUses()
+        public async Task EachHelpingThread_MakesOneWorker_ThatNoOtherThreadUses()
         {
             var workersMade = new ConcurrentDictionary<int, int>();
             var itemsDone = 0;
@@ -101,7 +102,7 @@ namespace LambdaAnalyzers.Tests.Core
                     work.Finish();
                 },
                 TaskCreationOptions.LongRunning)).ToArray();
-            Task.WaitAll(askers);
+            await Task.WhenAll(askers);
 
             Assert.InRange(itemsDone, 200, 200 + (4 * 3));
             Assert.True(work.IsDone);
@@ -110,7 +111,7 @@ namespace LambdaAnalyzers.Tests.Core
         }
 
         [Fact]
-        public void AFailingItem_FailsEveryAsker_AndTheOthersAreStillDone()
+        public async Task AFailingItem_FailsEveryAsker_AndTheOthersAreStillDone()
         {
             var done = new ConcurrentBag<int>();
             var work = new SharedWork<int>(Enumerable.Range(0, 50).ToList(), item =>
@@ -134,8 +135,8 @@ namespace LambdaAnalyzers.Tests.Core
 
             foreach (var asker in askers)
             {
-                var failure = Assert.Throws<AggregateException>(() => asker.Wait());
-                Assert.Equal("item 7", Assert.IsType<InvalidOperationException>(failure.InnerException).Message);
+                var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => asker);
+                Assert.Equal("item 7", failure.Message);
             }
 
             Assert.Equal(49, done.Distinct().Count());

@@ -24,6 +24,50 @@ namespace LambdaAnalyzers.Tests.Meta
             return data;
         }
 
+        /// <summary>RepositoryUrl in Directory.Build.props: the package metadata, help links and packed READMEs derive from it.</summary>
+        public static string RepositoryUrl
+            => System.Xml.Linq.XDocument.Load(Path.Combine(DotNetCli.RepositoryRoot, "Directory.Build.props")).Descendants("RepositoryUrl").Single().Value;
+
+        [Fact]
+        public void RepositoryUrl_IsWrittenOnce_InDirectoryBuildProps()
+        {
+            var source = Path.Combine(DotNetCli.RepositoryRoot, "src");
+            var holders = Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories)
+                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                            && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                            && (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith("proj", StringComparison.Ordinal) || f.EndsWith(".props", StringComparison.Ordinal) || f.EndsWith(".targets", StringComparison.Ordinal)))
+                .Where(f => File.ReadAllText(f).Contains(RepositoryUrl, StringComparison.OrdinalIgnoreCase))
+                .Select(f => Path.GetRelativePath(DotNetCli.RepositoryRoot, f))
+                .ToList();
+
+            Assert.Empty(holders);
+            Assert.StartsWith(RepositoryUrl + "/", Catalog.Descriptors[0].HelpLinkUri, StringComparison.Ordinal);
+        }
+
+        /// <summary>
+        /// The docs explain the Lambda behaviour in the repository's own page (docs/lambda-semantics.md), and
+        /// every relative link in them leads to a file or folder of the repository.
+        /// </summary>
+        [Fact]
+        public void Docs_ReferOnlyToFilesInTheRepository()
+        {
+            var docs = Directory.EnumerateFiles(Path.Combine(DotNetCli.RepositoryRoot, "docs"), "*.md", SearchOption.AllDirectories)
+                .Append(Path.Combine(DotNetCli.RepositoryRoot, "src", "LambdaAnalyzers.Cli", "README.md"))
+                .ToList();
+            Assert.Contains(docs, d => d.EndsWith("lambda-semantics.md", StringComparison.Ordinal));
+            foreach (var doc in docs)
+            {
+                var text = File.ReadAllText(doc);
+                Assert.DoesNotContain("RULES.md", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("LAMBDA-SEMANTICS", text, StringComparison.Ordinal);
+                foreach (System.Text.RegularExpressions.Match link in System.Text.RegularExpressions.Regex.Matches(text, @"\]\((?!https?:|#|mailto:)([^)#\s]+)"))
+                {
+                    var target = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(doc)!, link.Groups[1].Value));
+                    Assert.True(File.Exists(target) || Directory.Exists(target), $"{Path.GetRelativePath(DotNetCli.RepositoryRoot, doc)} links to {link.Groups[1].Value}, which is not in the repository");
+                }
+            }
+        }
+
         [Fact]
         public void EveryRuleIdConstant_HasExactlyOneAnalyzer()
         {
@@ -36,7 +80,7 @@ namespace LambdaAnalyzers.Tests.Meta
         public void Descriptor_HasHelpLinkToItsDocsPage_WhoseTitleAndSeverityMatch(string id)
         {
             var descriptor = Catalog.Descriptors.Single(d => d.Id == id);
-            Assert.Equal($"https://github.com/lambda-analyzers/lambda-analyzers/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
+            Assert.Equal($"{RepositoryUrl}/blob/main/docs/rules/{id}.md", descriptor.HelpLinkUri);
 
             var page = Path.Combine(DotNetCli.RepositoryRoot, "docs", "rules", id + ".md");
             Assert.True(File.Exists(page), $"docs/rules/{id}.md is missing");

@@ -119,7 +119,43 @@ namespace LambdaAnalyzers.Tests.Robustness
                 Assert.True(exceptions.IsEmpty, string.Join("\n", exceptions) + "\n--- " + name + " ---\n" + variant);
                 Assert.DoesNotContain(diagnostics, d => d.Id == "AD0001");
                 Assert.True(diagnostics.Count(d => d.Id == "LAM400") <= 1, "at most one LAM400 per file");
+                Assert.DoesNotContain(diagnostics, d => d.Id == "LAM400" && (d.GetMessage().Contains("Operation is not valid", StringComparison.Ordinal) || d.GetMessage().Contains("(Parameter", StringComparison.Ordinal)));
             }
+        }
+
+        /// <summary>
+        /// A malformed template switches every template rule off for the file, so the build must show it: one
+        /// warning, at the parser's line and column, in the parser's words, and nothing else from the file.
+        /// </summary>
+        [Fact]
+        public async Task MalformedTemplate_GivesExactlyOneWarning_AtTheParsersPosition()
+        {
+            var code = File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "samples", "Orders.Noncompliant", "ReceiptHandler.cs"))
+                       + File.ReadAllText(Path.Combine(DotNetCli.RepositoryRoot, "samples", "Orders.Noncompliant", "Model.cs")).Replace("namespace Orders;", string.Empty);
+            var template = """
+                Resources:
+                  ReceiptFunction:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: Broken::Orders.Missing::Send
+                      Environment: { Variables: { DB_PASSWORD: s3cr3t,
+                  ReceiptsTopic:
+                    Type: AWS::SNS::Topic
+                """;
+            var options = new CompilationWithAnalyzersOptions(
+                new AnalyzerOptions(ImmutableArray.Create<AdditionalText>(new InMemoryAdditionalText("/project/template.yaml", template))),
+                onAnalyzerException: null,
+                concurrentAnalysis: true,
+                logAnalyzerExecutionTime: false);
+
+            var diagnostics = await CreateCompilation(new[] { CSharpSyntaxTree.ParseText(code) }).WithAnalyzers(Catalog.Analyzers, options).GetAnalyzerDiagnosticsAsync();
+
+            var fromTemplate = diagnostics.Where(d => d.Location.GetLineSpan().Path == "/project/template.yaml").ToList();
+            var unreadable = Assert.Single(fromTemplate);
+            Assert.Equal("LAM400", unreadable.Id);
+            Assert.Equal(DiagnosticSeverity.Warning, unreadable.Severity);
+            Assert.Equal(new LinePosition(6, 2), unreadable.Location.GetLineSpan().StartLinePosition);
+            Assert.Contains("found a line indented less than the block that holds the collection (is a '}' or ']' missing?)", unreadable.GetMessage(), StringComparison.Ordinal);
         }
 
         [Fact]

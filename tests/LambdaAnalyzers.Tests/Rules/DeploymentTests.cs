@@ -88,11 +88,64 @@ namespace LambdaAnalyzers.Tests.Rules
                   Bucket:
                     Type: AWS::S3::Bucket
                 """));
-            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandlr::Handle", "Typo", "type 'Orders.OrderHandlr' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandlr::Handle", "Typo", "type 'Orders.OrderHandlr' is not in assembly 'TestProject'; did you mean 'Orders.OrderHandler'?"));
             test.ExpectedDiagnostics.Add(Error(1, "TestProject::Orders.OrderHandler::Process", "NoMethod", "type 'Orders.OrderHandler' has no method 'Process'"));
             test.ExpectedDiagnostics.Add(Error(2, "TestProject::Orders.OrderHandler::Overloaded", "Ambiguous", "method 'Overloaded' of 'Orders.OrderHandler' has several overloads, and the runtime refuses an ambiguous handler"));
-            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Orders.OrderHandler.Nested::Handle", "NestedWithDot", "type 'Orders.OrderHandler.Nested' is not in assembly 'TestProject' (nested types are written Outer+Inner)"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Orders.OrderHandler.Nested::Handle", "NestedWithDot", "type 'Orders.OrderHandler.Nested' is not in assembly 'TestProject'; nested types are written Outer+Inner: did you mean 'Orders.OrderHandler+Nested'?"));
             test.ExpectedDiagnostics.Add(Error(4, "TestProject::Orders.OrderHandler", "Malformed", "the .NET runtime expects the format Assembly::Namespace.Type::Method"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task Typos_AreAnsweredWithTheNearestName_OnlyWhenItIsClose()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.IO;
+
+                    namespace MyFunc
+                    {
+                        public class ThumbnailFunction
+                        {
+                            public Stream Handle(Stream input) => input;
+                        }
+
+                        public class InvoiceFunction
+                        {
+                            public Stream Handle(Stream input) => input;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Plural:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#0:TestProject::MyFunc.ThumbnailFunctions::Handle|}
+                  MethodTypo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#1:TestProject::MyFunc.ThumbnailFunction::Handel|}
+                  FarOff:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#2:TestProject::MyFunc.Billing::Handle|}
+                  DottedButNotNested:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#3:TestProject::MyFunc.Thumbnail.Function::Handle|}
+                  FarOffMethod:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: {|#4:TestProject::MyFunc.InvoiceFunction::Run|}
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::MyFunc.ThumbnailFunctions::Handle", "Plural", "type 'MyFunc.ThumbnailFunctions' is not in assembly 'TestProject'; did you mean 'MyFunc.ThumbnailFunction'?"));
+            test.ExpectedDiagnostics.Add(Error(1, "TestProject::MyFunc.ThumbnailFunction::Handel", "MethodTypo", "type 'MyFunc.ThumbnailFunction' has no method 'Handel'; did you mean 'Handle'?"));
+            test.ExpectedDiagnostics.Add(Error(2, "TestProject::MyFunc.Billing::Handle", "FarOff", "type 'MyFunc.Billing' is not in assembly 'TestProject'"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::MyFunc.Thumbnail.Function::Handle", "DottedButNotNested", "type 'MyFunc.Thumbnail.Function' is not in assembly 'TestProject'; did you mean 'MyFunc.ThumbnailFunction'?"));
+            test.ExpectedDiagnostics.Add(Error(4, "TestProject::MyFunc.InvoiceFunction::Run", "FarOffMethod", "type 'MyFunc.InvoiceFunction' has no method 'Run'"));
             await test.RunAsync();
         }
 
@@ -242,7 +295,7 @@ namespace LambdaAnalyzers.Tests.Rules
                   Orders:
                     Type: AWS::Serverless::Function
                     Properties:
-                {|#0:      Handler: "unterminated|}
+                      Handler: {|#0:"unterminated|}
                       Timeout: 30
                 """));
             test.TestState.AdditionalFiles.Add(("serverless.template", "{|#1:|}"));
@@ -255,10 +308,40 @@ namespace LambdaAnalyzers.Tests.Rules
                       Events:
                         Queue: { Type: SQS, Properties: { Queue: !GetAtt OrdersQueue.Arn } }
                 """));
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Info).WithLocation(0).WithArguments("template.yaml", "While scanning a multi-line double-quoted scalar, found wrong indentation"));
-            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Info).WithLocation(1).WithArguments("serverless.template", "the file is empty"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("template.yaml", "While scanning a multi-line double-quoted scalar, found wrong indentation"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("serverless.template", "the file is empty"));
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// The parser fails on some input with a bare exception of its own (an InvalidOperationException, an
+        /// ArgumentException) or at an empty mark; the diagnostic still says what is wrong, and where.
+        /// </summary>
+        [Fact]
+        public async Task ParserFailures_WithoutAMessageOrPosition_AreReportedWithTheirCause()
+        {
+            var test = new UnreadableVerify.AnalyzerTest { TestCode = "public class Handler { public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }" };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Fn:
+                    Properties: { Handler: x,
+                  {|#0:Other: y|}
+                """));
+            test.TestState.AdditionalFiles.Add(("template.yml", """
+                Resources:
+                  :{|#1: ReceiptFunction|}
+                """));
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                Resources: {|#2:*Functions|}
+                """));
+            test.ExpectedDiagnostics.Add(Warning(0, "template.yaml", "While scanning a plain scalar inside a flow collection, found a line indented less than the block that holds the collection (is a '}' or ']' missing?)"));
+            test.ExpectedDiagnostics.Add(Warning(1, "template.yml", "While loading a mapping, found the end of the mapping where the value of the key at this point should be"));
+            test.ExpectedDiagnostics.Add(Warning(2, "serverless.template", "The anchor 'Functions' does not exists"));
+            await test.RunAsync();
+        }
+
+        private static DiagnosticResult Warning(int location, string file, string reason)
+            => new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(file, reason);
     }
 
     public class HandlerContractTests

@@ -34,7 +34,12 @@ namespace LambdaAnalyzers.Tests.Samples
                 Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
                 Assert.Contains("build/LambdaAnalyzers.props", entries);
                 Assert.Contains("README.md", entries);
+                Assert.Contains("icon.png", entries);
                 Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal));
+
+                // Three assemblies under analyzers/, as the README says: the analyzers, the fixes, and their YAML parser.
+                Assert.Equal(3, entries.Count(e => e.StartsWith("analyzers/dotnet/cs/", StringComparison.Ordinal) && e.EndsWith(".dll", StringComparison.Ordinal)));
+                AssertReadmeLinksAreAbsolute(archive);
                 Assert.DoesNotContain(entries, e => e.Contains("StandIns", StringComparison.Ordinal));
 
                 var nuspec = XDocument.Load(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
@@ -44,6 +49,7 @@ namespace LambdaAnalyzers.Tests.Samples
                 Assert.Null(metadata.Element(ns + "dependencies"));
                 Assert.NotNull(metadata.Element(ns + "license"));
                 Assert.NotNull(metadata.Element(ns + "repository"));
+                AssertPackagePageMetadata(metadata);
             }
 
             var consumer = WriteConsumer(feed);
@@ -78,6 +84,44 @@ namespace LambdaAnalyzers.Tests.Samples
             var (testProjectExit, testProjectOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental -p:IsTestProject=true");
             Assert.True(testProjectExit == 0, testProjectOutput);
             Assert.DoesNotContain("LAM101", testProjectOutput);
+        }
+
+        [Fact]
+        public void ToolPackage_HasAReadmeWithAbsoluteLinks_AndTheIcon()
+        {
+            var feed = Path.Combine(_work, "feed");
+            var (packExit, packOutput) = DotNetCli.Run($"pack src/LambdaAnalyzers.Cli -c Release -o \"{feed}\" -p:Version={_version}");
+            Assert.True(packExit == 0, packOutput);
+
+            using var archive = ZipFile.OpenRead(Path.Combine(feed, $"LambdaAnalyzers.Review.{_version}.nupkg"));
+            var entries = archive.Entries.Select(e => e.FullName).ToList();
+            Assert.Contains("README.md", entries);
+            Assert.Contains("icon.png", entries);
+            Assert.Contains(entries, e => e.StartsWith("tools/", StringComparison.Ordinal) && e.EndsWith("/lambda-review.dll", StringComparison.Ordinal));
+            AssertReadmeLinksAreAbsolute(archive);
+
+            var nuspec = XDocument.Load(archive.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open());
+            AssertPackagePageMetadata(nuspec.Root!.Element(nuspec.Root.Name.Namespace + "metadata")!);
+        }
+
+        /// <summary>A gallery shows the packed README on its own: every link in it must be absolute, into the repository.</summary>
+        private static void AssertReadmeLinksAreAbsolute(ZipArchive archive)
+        {
+            using var reader = new StreamReader(archive.GetEntry("README.md")!.Open());
+            var readme = reader.ReadToEnd();
+            var targets = System.Text.RegularExpressions.Regex.Matches(readme, @"\]\(([^)\s]+)\)").Select(m => m.Groups[1].Value).ToList();
+            Assert.NotEmpty(targets);
+            Assert.All(targets, target => Assert.True(target.StartsWith(Meta.DocumentationTests.RepositoryUrl + "/", StringComparison.Ordinal), $"relative link in the packed README: {target}"));
+            Assert.Contains(Meta.DocumentationTests.RepositoryUrl + "/blob/main/docs/", readme, StringComparison.Ordinal);
+        }
+
+        private static void AssertPackagePageMetadata(XElement metadata)
+        {
+            var ns = metadata.Name.Namespace;
+            Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+            Assert.Equal("icon.png", metadata.Element(ns + "icon")?.Value);
+            Assert.Equal(Meta.DocumentationTests.RepositoryUrl, metadata.Element(ns + "projectUrl")?.Value);
+            Assert.Equal(Meta.DocumentationTests.RepositoryUrl, metadata.Element(ns + "repository")?.Attribute("url")?.Value);
         }
 
         public void Dispose()

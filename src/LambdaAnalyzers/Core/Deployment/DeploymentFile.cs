@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace LambdaAnalyzers.Deployment
@@ -322,35 +323,53 @@ namespace LambdaAnalyzers.Deployment
             var text = file.GetText(cancellationToken);
             if (text is null || text.Length == 0 || string.IsNullOrWhiteSpace(text.ToString()))
             {
-                return Failed(file, text, "the file is empty", 1);
+                return Failed(file, text, "the file is empty", 1, 1);
             }
 
             YamlNode root;
+            var scanner = new Scanner(new StringReader(text.ToString()));
+            var parser = new TrackingParser(new Parser(scanner));
             try
             {
                 var stream = new YamlStream();
-                stream.Load(new StringReader(text.ToString()));
+                stream.Load(parser);
                 if (stream.Documents.Count == 0)
                 {
-                    return Failed(file, text, "the file holds no document", 1);
+                    return Failed(file, text, "the file holds no document", 1, 1);
                 }
 
                 root = stream.Documents[0].RootNode;
             }
             catch (YamlException exception)
             {
-                return Failed(file, text, Reason(exception), (int)exception.Start.Line);
+                // An alias to an unknown anchor is found after the document is read, and raised with an empty mark.
+                var mark = exception is AnchorNotFoundException ? FirstUnknownAlias(text.ToString()) ?? exception.Start : exception.Start;
+                return Failed(file, text, Reason(exception), (int)mark.Line, (int)mark.Column);
+            }
+            catch (InvalidOperationException) when (scanner.CurrentPosition is var position && position.Index > 0)
+            {
+                // YamlDotNet's scanner throws a bare InvalidOperationException (no message of its own) when a plain
+                // scalar inside a flow collection continues on a line indented less than the collection's block:
+                // an unclosed '{' or '[' followed by the rest of the file.
+                return Failed(file, text, "While scanning a plain scalar inside a flow collection, found a line indented less than the block that holds the collection (is a '}' or ']' missing?)", (int)position.Line, (int)position.Column);
+            }
+            catch (ArgumentException) when (parser.Previous is { } previous)
+            {
+                // The representation model refuses an event where a node should be: the parser closed a mapping
+                // right after a key, which is what a line that starts with ':' (an empty key) gives.
+                return Failed(file, text, $"While loading a mapping, found {Describe(parser.Current)} where the value of the key at this point should be", (int)previous.Start.Line, (int)previous.Start.Column);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                // The parser also fails with other exceptions on some malformed input (duplicate keys, and
-                // states its scanner does not expect); the file is unreadable all the same.
-                return Failed(file, text, Reason(exception), 1);
+                // Any other failure of the parser on malformed input: the file is unreadable all the same, and
+                // the last position the parser reached is the nearest place to look.
+                var mark = parser.Current?.Start ?? scanner.CurrentPosition;
+                return Failed(file, text, "the YAML parser could not read past this point", (int)mark.Line, (int)mark.Column);
             }
 
             if (root is not YamlMappingNode mapping)
             {
-                return Failed(file, text, "the top level is not a mapping of keys to values", (int)root.Start.Line);
+                return Failed(file, text, "the top level is not a mapping of keys to values", (int)root.Start.Line, (int)root.Start.Column);
             }
 
             var functions = KindOf(file.Path) switch
@@ -532,10 +551,57 @@ namespace LambdaAnalyzers.Deployment
             return Math.Min(textLine.Start + Math.Max(column - 1, 0), textLine.End);
         }
 
-        private static DeploymentFile Failed(AdditionalText file, SourceText? text, string reason, int line)
+        /// <summary>A file that cannot be read: the diagnostic starts where the parser stopped and runs to the end of that line.</summary>
+        private static DeploymentFile Failed(AdditionalText file, SourceText? text, string reason, int line, int column)
         {
-            var location = text is null ? Location.Create(file.Path, default, default) : At(file, text, line, 1, line, int.MaxValue / 2);
+            var location = text is null ? Location.Create(file.Path, default, default) : At(file, text, line, column, line, int.MaxValue / 2);
             return new DeploymentFile(file, Array.Empty<DeployedFunction>(), reason, location);
+        }
+
+        private static Mark? FirstUnknownAlias(string text)
+        {
+            var anchors = new HashSet<string>(StringComparer.Ordinal);
+            var parser = new Parser(new StringReader(text));
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case AnchorAlias alias when !anchors.Contains(alias.Value.Value):
+                        return alias.Start;
+                    case NodeEvent { Anchor.IsEmpty: false } node:
+                        anchors.Add(node.Anchor.Value);
+                        break;
+                }
+            }
+
+            return null;
+        }
+
+        private static string Describe(ParsingEvent? parsingEvent) => parsingEvent switch
+        {
+            MappingEnd => "the end of the mapping",
+            SequenceEnd => "the end of the sequence",
+            DocumentEnd => "the end of the document",
+            null => "the end of the file",
+            _ => "an unexpected " + parsingEvent.GetType().Name,
+        };
+
+        /// <summary>The parser with the event read before the current one: where a loader that refuses an event went wrong.</summary>
+        private sealed class TrackingParser : IParser
+        {
+            private readonly IParser _parser;
+
+            public TrackingParser(IParser parser) => _parser = parser;
+
+            public ParsingEvent? Current => _parser.Current;
+
+            public ParsingEvent? Previous { get; private set; }
+
+            public bool MoveNext()
+            {
+                Previous = _parser.Current ?? Previous;
+                return _parser.MoveNext();
+            }
         }
     }
 }
