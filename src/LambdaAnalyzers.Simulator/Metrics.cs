@@ -58,6 +58,8 @@ public sealed class Metrics
     public const string BackgroundLost = "background.lost";
 
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvocationMetrics> _byFunction = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvocationMetrics> _bySource = new(StringComparer.Ordinal);
     private readonly long[] _outcomes = new long[Enum.GetValues<EventOutcome>().Length];
     private readonly HashSet<long> _open = new();
     private readonly Dictionary<long, long> _latencyMs = new();
@@ -72,6 +74,33 @@ public sealed class Metrics
 
     internal Metrics(bool keepTrace) => _trace = keepTrace ? new List<string>() : null;
 
+    /// <summary>Per function, by name: invocations, cold starts, errors, throttles, durations.</summary>
+    public IReadOnlyDictionary<string, InvocationMetrics> ByFunction => _byFunction;
+
+    /// <summary>Per event source: "sync", "async", "sqs:&lt;queue&gt;", "stream:&lt;stream&gt;" (each mapping's <c>Metrics</c> is the same object).</summary>
+    public IReadOnlyDictionary<string, InvocationMetrics> BySource => _bySource;
+
+    internal InvocationMetrics Function(string name)
+    {
+        if (!_byFunction.TryGetValue(name, out var metrics))
+        {
+            _byFunction[name] = metrics = new InvocationMetrics(name);
+        }
+
+        return metrics;
+    }
+
+    internal InvocationMetrics Source(string name)
+    {
+        if (!_bySource.TryGetValue(name, out var metrics))
+        {
+            _bySource[name] = metrics = new InvocationMetrics(name);
+        }
+
+        return metrics;
+    }
+
+    /// <summary>A counter's value (0 when never counted): the named constants of this class, or a name given to <see cref="ExecutionContext.Count"/>.</summary>
     public long this[string counter] => _counters.TryGetValue(counter, out var value) ? value : 0;
 
     /// <summary>Every counter, in name order.</summary>

@@ -70,6 +70,7 @@ public sealed class SqsQueue
     // FIFO queues: messages in send order, scanned group by group.
     private readonly List<QueuedMessage> _fifoOrder = new();
     private readonly List<SqsMessage> _deadLetters = new();
+    private readonly List<FailureRecord> _failures = new();
     private long _nextMessageId;
 
     internal SqsQueue(Simulation simulation, string name, QueueConfig config)
@@ -85,6 +86,9 @@ public sealed class SqsQueue
 
     /// <summary>Messages moved here by another queue's redrive policy.</summary>
     public IReadOnlyList<SqsMessage> DeadLetters => _deadLetters;
+
+    /// <summary>The failure records of the messages moved here by another queue's redrive: when, after how many receives, the last error.</summary>
+    public IReadOnlyList<FailureRecord> Failures => _failures;
 
     /// <summary>Messages waiting or in flight (not deleted, not expired), and those moved here by a redrive.</summary>
     public int ApproximateNumberOfMessages => _live.Count + _deadLetters.Count;
@@ -212,11 +216,14 @@ public sealed class SqsQueue
         }
     }
 
-    internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue)
+    internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue, string function)
     {
         if (Remove(message))
         {
+            var failure = new FailureRecord(_simulation.Now, function, InvocationSource.Sqs, FailureCondition.MaxReceiveCountExceeded, message.ReceiveCount - 1, deadLetterQueue.Name, new[] { message.Id }, message.Body, message.LastError);
             deadLetterQueue._deadLetters.Add(message.View);
+            deadLetterQueue._failures.Add(failure);
+            _simulation.RecordFailure(failure);
             _simulation.Metrics.Finish(message.Token, EventOutcome.DeadLettered);
             _simulation.Trace($"redrive {message.Id} to {deadLetterQueue.Name} after {message.ReceiveCount - 1} receives");
         }
@@ -274,6 +281,9 @@ public sealed class SqsQueue
 
         public int ReceiveCount { get; set; }
 
+        /// <summary>Why its last receive failed: the batch's error, or its place in a partial batch response.</summary>
+        public string? LastError { get; set; }
+
         public SqsMessage View => new(Id, Body, GroupId, ReceiveCount);
     }
 }
@@ -324,6 +334,7 @@ public sealed class SqsEventSourceMapping
     private readonly Simulation _simulation;
     private readonly SqsQueue _queue;
     private readonly LambdaFunction _function;
+    private readonly EventSource _source;
     private TimeSpan? _started;
     private bool _pollPending;
     private TimeSpan? _timedPollAt;
@@ -335,9 +346,14 @@ public sealed class SqsEventSourceMapping
         _queue = queue;
         _function = function;
         Config = config;
+        _source = new EventSource(InvocationSource.Sqs, queue.Name, simulation.Metrics);
     }
 
+    /// <summary>The mapping's settings.</summary>
     public SqsMappingConfig Config { get; }
+
+    /// <summary>The invocations this mapping made: batches, cold starts, errors, throttles, duplicates.</summary>
+    public InvocationMetrics Metrics => _source.Counters;
 
     /// <summary>Polls at the current instant, once however many messages arrive in it.</summary>
     internal void PollSoon()
@@ -422,7 +438,7 @@ public sealed class SqsEventSourceMapping
             message.ReceiveCount++;
             if (_queue.Config.Redrive is { } redrive && message.ReceiveCount > redrive.MaxReceiveCount)
             {
-                _queue.MoveToDeadLetterQueue(message, redrive.DeadLetterQueue);
+                _queue.MoveToDeadLetterQueue(message, redrive.DeadLetterQueue, _function.Name);
                 continue;
             }
 
@@ -433,9 +449,9 @@ public sealed class SqsEventSourceMapping
                 var copy = message.View;
                 _simulation.Clock.After(_queue.Config.VisibilityTimeout + TimeSpan.FromSeconds(1), () =>
                 {
-                    _simulation.Metrics.Add(Metrics.DuplicatesDelivered);
+                    _simulation.Metrics.Add(Simulator.Metrics.DuplicatesDelivered);
                     _simulation.Trace($"duplicate {copy.MessageId}");
-                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _simulation.NextRequestNumber(), attempt: 1, static _ => { });
+                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _source, eventId: null, attempt: 1, static _ => { }, duplicate: true);
                 });
             }
         }
@@ -447,7 +463,7 @@ public sealed class SqsEventSourceMapping
     {
         _batchesInFlight++;
         var input = new SqsBatch(batch.Select(m => m.View).ToList());
-        _simulation.Execute(_function, input, _simulation.NextRequestNumber(), attempt: batch.Max(m => m.ReceiveCount), outcome =>
+        _simulation.Execute(_function, input, _source, eventId: null, attempt: batch.Max(m => m.ReceiveCount), outcome =>
         {
             _batchesInFlight--;
             if (outcome.Succeeded && IsWellFormed(outcome.Response, batch))
@@ -466,13 +482,20 @@ public sealed class SqsEventSourceMapping
                     }
                     else
                     {
-                        _simulation.Metrics.Add(Metrics.Retries);
+                        message.LastError = "listed in batchItemFailures";
+                        _simulation.Metrics.Add(Simulator.Metrics.Retries);
                     }
                 }
             }
             else
             {
-                _simulation.Metrics.Add(Metrics.Retries, batch.Count(_queue.Contains));
+                var error = outcome.Succeeded ? "malformed partial batch response" : outcome.Error;
+                foreach (var message in batch)
+                {
+                    message.LastError = error;
+                }
+
+                _simulation.Metrics.Add(Simulator.Metrics.Retries, batch.Count(_queue.Contains));
             }
 
             PollSoon();

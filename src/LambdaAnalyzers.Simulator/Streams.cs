@@ -121,6 +121,7 @@ public sealed class StreamEventSourceMapping
     private readonly DataStream _stream;
     private readonly LambdaFunction _function;
     private readonly Dictionary<(int Shard, int Lane), Lane> _lanes = new();
+    private readonly EventSource _source;
 
     internal StreamEventSourceMapping(Simulation simulation, DataStream stream, LambdaFunction function, StreamMappingConfig config)
     {
@@ -128,9 +129,14 @@ public sealed class StreamEventSourceMapping
         _stream = stream;
         _function = function;
         Config = config;
+        _source = new EventSource(InvocationSource.Stream, stream.Name, simulation.Metrics);
     }
 
+    /// <summary>The mapping's settings.</summary>
     public StreamMappingConfig Config { get; }
+
+    /// <summary>The invocations this mapping made: batches, cold starts, errors, throttles.</summary>
+    public InvocationMetrics Metrics => _source.Counters;
 
     internal void Append(StreamRecord record, long token)
     {
@@ -175,10 +181,15 @@ public sealed class StreamEventSourceMapping
         var size = Math.Min(Config.BatchSize, lane.BisectLimit ?? int.MaxValue);
         var batch = lane.Records.Take(size).ToList();
         lane.Busy = true;
-        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _simulation.NextRequestNumber(), lane.FailedAttempts + 1, outcome =>
+        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _source, eventId: null, lane.FailedAttempts + 1, outcome =>
         {
             lane.Busy = false;
             var failedAt = FirstFailure(outcome, batch);
+            if (failedAt is not null)
+            {
+                lane.LastError = outcome.Succeeded ? "listed in batchItemFailures" : outcome.Error;
+            }
+
             if (failedAt is null)
             {
                 Succeed(lane, batch.Count);
@@ -200,7 +211,7 @@ public sealed class StreamEventSourceMapping
             lane.FailedAttempts++;
             if (Config.MaximumRetryAttempts >= 0 && lane.FailedAttempts > Config.MaximumRetryAttempts)
             {
-                Discard(lane, batch.Count - failedAt.Value, "retries exhausted");
+                Discard(lane, batch.Count - failedAt.Value, FailureCondition.RetryAttemptsExhausted);
                 lane.FailedAttempts = 0;
                 lane.BisectLimit = null;
                 Process(lane);
@@ -208,7 +219,7 @@ public sealed class StreamEventSourceMapping
             }
 
             // The lane stays blocked while it waits: later records queue behind the failed batch.
-            _simulation.Metrics.Add(Metrics.Retries);
+            _simulation.Metrics.Add(Simulator.Metrics.Retries);
             lane.Busy = true;
             _simulation.Clock.After(Config.RetryDelay, () => Resume(lane));
         });
@@ -239,7 +250,7 @@ public sealed class StreamEventSourceMapping
         }
     }
 
-    private void Discard(Lane lane, int count, string reason)
+    private void Discard(Lane lane, int count, FailureCondition condition)
     {
         var discarded = lane.Records.Take(count).ToList();
         if (discarded.Count == 0)
@@ -247,8 +258,20 @@ public sealed class StreamEventSourceMapping
             return;
         }
 
-        _simulation.Trace($"discard {discarded.Count} records of {lane.ShardId} from {discarded[0].SequenceNumber}: {reason}");
-        Config.OnFailure?.Deliver(new DestinationRecord(discarded[0].SequenceNumber, null, FailureCondition.RetriesExhausted, lane.FailedAttempts, reason + "; last sequence " + discarded[^1].SequenceNumber));
+        var first = discarded[0].SequenceNumber;
+        var last = discarded[^1].SequenceNumber;
+        _simulation.Trace($"discard {discarded.Count} records of {lane.ShardId} from {first}: {condition}");
+
+        var invokeCount = lane.FailedAttempts;
+        var failure = new FailureRecord(
+            _simulation.Now, _function.Name, InvocationSource.Stream, condition, invokeCount, Config.OnFailure?.Name,
+            discarded.Select(r => r.SequenceNumber).ToArray(), null, lane.LastError, lane.ShardId, first, last);
+        if (Config.OnFailure is { } onFailure)
+        {
+            onFailure.Deliver(new DestinationRecord(first, null, condition, invokeCount, condition + "; last sequence " + last), failure);
+        }
+
+        _simulation.RecordFailure(failure);
         foreach (var record in discarded)
         {
             lane.Remove(record, _simulation.Metrics, Config.OnFailure is null ? EventOutcome.Dropped : EventOutcome.SentToOnFailureDestination);
@@ -269,7 +292,12 @@ public sealed class StreamEventSourceMapping
 
             if (Config.MaximumRecordAge is { } maximumAge && now - head.ArrivedAt > maximumAge)
             {
-                Discard(lane, lane.Records.TakeWhile(r => now - r.ArrivedAt > maximumAge).Count(), "record age exceeded");
+                Discard(lane, lane.Records.TakeWhile(r => now - r.ArrivedAt > maximumAge).Count(), FailureCondition.RecordAgeExceeded);
+
+                // The failing batch is gone: the records behind it start with a clean slate.
+                lane.FailedAttempts = 0;
+                lane.BisectLimit = null;
+                lane.LastError = null;
                 continue;
             }
 
@@ -301,6 +329,8 @@ public sealed class StreamEventSourceMapping
         public int FailedAttempts { get; set; }
 
         public int? BisectLimit { get; set; }
+
+        public string? LastError { get; set; }
     }
 }
 
