@@ -34,6 +34,9 @@ public sealed class ExecutionEnvironment : IScheduled
 
     internal bool IsInitialized { get; set; }
 
+    /// <summary>A hosted handler's instance, created at the environment's init (<see cref="Simulation.AddFunction{THandler}"/>).</summary>
+    internal object? HandlerInstance { get; set; }
+
     internal bool IsBusy { get; set; }
 
     internal bool IsReclaimed { get; set; }

@@ -56,6 +56,7 @@ public sealed class Metrics
     public const string EnvironmentsReclaimed = "environmentsReclaimed";
     public const string BackgroundCompletedLate = "background.completedLate";
     public const string BackgroundLost = "background.lost";
+    public const string LogLines = "logLines";
 
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     private readonly Dictionary<string, InvocationMetrics> _byFunction = new(StringComparer.Ordinal);

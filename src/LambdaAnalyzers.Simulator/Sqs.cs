@@ -51,7 +51,12 @@ public sealed record QueueConfig
 public sealed record SqsMessage(string MessageId, object? Body, string? MessageGroupId, int ApproximateReceiveCount);
 
 /// <summary>The SQS event: a batch of messages.</summary>
-public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records);
+/// <param name="Records">The messages, oldest first.</param>
+public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records)
+{
+    /// <summary>The queue the batch was received from (its ARN in the JSON event a hosted handler receives).</summary>
+    public string? QueueName { get; init; }
+}
 
 /// <summary>A partial batch response: the IDs (message IDs, or stream sequence numbers) of the records that failed.</summary>
 public sealed record BatchResponse(IReadOnlyList<string> BatchItemFailures)
@@ -451,7 +456,7 @@ public sealed class SqsEventSourceMapping
                 {
                     _simulation.Metrics.Add(Simulator.Metrics.DuplicatesDelivered);
                     _simulation.Trace($"duplicate {copy.MessageId}");
-                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _source, eventId: null, attempt: 1, static _ => { }, duplicate: true);
+                    _simulation.Execute(_function, new SqsBatch(new[] { copy }) { QueueName = _queue.Name }, _source, eventId: null, attempt: 1, static _ => { }, duplicate: true);
                 });
             }
         }
@@ -462,7 +467,7 @@ public sealed class SqsEventSourceMapping
     private void Invoke(List<SqsQueue.QueuedMessage> batch)
     {
         _batchesInFlight++;
-        var input = new SqsBatch(batch.Select(m => m.View).ToList());
+        var input = new SqsBatch(batch.Select(m => m.View).ToList()) { QueueName = _queue.Name };
         _simulation.Execute(_function, input, _source, eventId: null, attempt: batch.Max(m => m.ReceiveCount), outcome =>
         {
             _batchesInFlight--;
