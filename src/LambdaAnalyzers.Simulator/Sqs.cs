@@ -16,6 +16,7 @@ public sealed record RedrivePolicy(SqsQueue DeadLetterQueue, int MaxReceiveCount
     }
 }
 
+/// <summary>An SQS queue's settings, with SQS's defaults and ranges.</summary>
 public sealed record QueueConfig
 {
     /// <summary>0 s to 12 h; default 30 s. AWS recommends at least six times the function timeout.</summary>
@@ -24,8 +25,10 @@ public sealed record QueueConfig
     /// <summary>60 s to 14 days; default 4 days.</summary>
     public TimeSpan RetentionPeriod { get; init; } = TimeSpan.FromDays(4);
 
+    /// <summary>A FIFO queue: messages of a group are delivered in order, one batch of a group at a time.</summary>
     public bool Fifo { get; init; }
 
+    /// <summary>Where messages go after too many receives; null: retried until retention expires.</summary>
     public RedrivePolicy? Redrive { get; init; }
 
     /// <summary>Standard queues only: probability that a received message is delivered once more later.</summary>
@@ -61,9 +64,11 @@ public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records)
 /// <summary>A partial batch response: the IDs (message IDs, or stream sequence numbers) of the records that failed.</summary>
 public sealed record BatchResponse(IReadOnlyList<string> BatchItemFailures)
 {
+    /// <summary>A response naming no failure.</summary>
     public static BatchResponse AllSucceeded { get; } = new(Array.Empty<string>());
 }
 
+/// <summary>An SQS queue: messages with visibility, receive counts, retention and redrive.</summary>
 public sealed class SqsQueue
 {
     private readonly Simulation _simulation;
@@ -85,8 +90,10 @@ public sealed class SqsQueue
         Config = config;
     }
 
+    /// <summary>The queue's name; message IDs start with it.</summary>
     public string Name { get; }
 
+    /// <summary>The queue's settings.</summary>
     public QueueConfig Config { get; }
 
     /// <summary>Messages moved here by another queue's redrive policy.</summary>
@@ -293,6 +300,7 @@ public sealed class SqsQueue
     }
 }
 
+/// <summary>An SQS event source mapping's settings.</summary>
 public sealed record SqsMappingConfig
 {
     /// <summary>Default 10; up to 10,000 for standard queues (more than 10 needs a batching window), 10 for FIFO.</summary>
@@ -301,6 +309,7 @@ public sealed record SqsMappingConfig
     /// <summary>0 s to 300 s; default 0.</summary>
     public TimeSpan MaximumBatchingWindow { get; init; } = TimeSpan.Zero;
 
+    /// <summary>FunctionResponseTypes ReportBatchItemFailures: honour a partial batch response. Off: the response is ignored, and a message it names is deleted anyway.</summary>
     public bool ReportBatchItemFailures { get; init; }
 
     /// <summary>2 to 1,000; null: only Lambda's own scaling limits apply.</summary>
@@ -516,6 +525,7 @@ public sealed class SqsEventSourceMapping
 
 public sealed partial class Simulation
 {
+    /// <summary>Adds an SQS queue.</summary>
     public SqsQueue AddQueue(string name, QueueConfig? config = null)
     {
         config ??= new QueueConfig();

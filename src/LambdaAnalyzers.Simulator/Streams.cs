@@ -4,8 +4,10 @@ using System.Linq;
 
 namespace LambdaAnalyzers.Simulator;
 
+/// <summary>A Kinesis data stream's or DynamoDB stream's settings.</summary>
 public sealed record StreamConfig
 {
+    /// <summary>Number of shards; records are assigned by a hash of their partition key.</summary>
     public int Shards { get; init; } = 1;
 
     /// <summary>Kinesis default 24 h (up to 365 days); DynamoDB Streams 24 h.</summary>
@@ -18,6 +20,7 @@ public sealed record StreamRecord(string SequenceNumber, string PartitionKey, ob
 /// <summary>The stream event: a batch of records from one shard, in order.</summary>
 public sealed record StreamBatch(string ShardId, IReadOnlyList<StreamRecord> Records);
 
+/// <summary>A stream event source mapping's settings, with Lambda's defaults and ranges.</summary>
 public sealed record StreamMappingConfig
 {
     /// <summary>Default 100; up to 10,000.</summary>
@@ -29,6 +32,7 @@ public sealed record StreamMappingConfig
     /// <summary>Null (default, -1 in AWS): no limit; 60 s to 7 days otherwise.</summary>
     public TimeSpan? MaximumRecordAge { get; init; }
 
+    /// <summary>On a function error, split the failed batch in two and retry the halves (not counted as retries).</summary>
     public bool BisectBatchOnFunctionError { get; init; }
 
     /// <summary>Receives metadata about discarded batches (not the records).</summary>
@@ -37,6 +41,7 @@ public sealed record StreamMappingConfig
     /// <summary>1 to 10 concurrent batches per shard; order is kept per partition key.</summary>
     public int ParallelizationFactor { get; init; } = 1;
 
+    /// <summary>Honour a partial batch response: checkpoint before the first failed record and retry from it.</summary>
     public bool ReportBatchItemFailures { get; init; }
 
     /// <summary>
@@ -72,8 +77,10 @@ public sealed class DataStream
         Config = config;
     }
 
+    /// <summary>The stream's name; sequence numbers start with it.</summary>
     public string Name { get; }
 
+    /// <summary>The stream's settings.</summary>
     public StreamConfig Config { get; }
 
     internal StreamEventSourceMapping? Mapping { get; set; }
@@ -336,8 +343,10 @@ public sealed class StreamEventSourceMapping
 
 public sealed partial class Simulation
 {
+    /// <summary>Adds a Kinesis data stream or DynamoDB stream.</summary>
     public DataStream AddStream(string name, StreamConfig? config = null) => new(this, name, config ?? new StreamConfig());
 
+    /// <summary>Connects a stream to a function through a stream event source mapping.</summary>
     public StreamEventSourceMapping MapStream(DataStream stream, LambdaFunction function, StreamMappingConfig? config = null)
     {
         config ??= new StreamMappingConfig();
