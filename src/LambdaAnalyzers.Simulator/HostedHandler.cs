@@ -123,6 +123,7 @@ internal sealed class HostedHandler
     private readonly object? _serializer;
     private readonly MethodInfo? _deserialize;
     private readonly MethodInfo? _serialize;
+    private readonly int _parameterCount;
 
     private HostedHandler(Type type, MethodInfo method, Func<object>? create, Type? inputType, Type? contextType, int contextIndex, Type? outputType, object? serializer)
     {
@@ -134,6 +135,7 @@ internal sealed class HostedHandler
         _contextIndex = contextIndex;
         _outputType = outputType;
         _serializer = serializer;
+        _parameterCount = method.GetParameters().Length;
         if (serializer is not null)
         {
             var serializerType = serializer.GetType();
@@ -148,8 +150,6 @@ internal sealed class HostedHandler
             }
         }
     }
-
-    private string Name => $"{_type.FullName}::{_method.Name}";
 
     /// <summary>The runtime's load-time checks (what LAM306 and LAM401 report at build time), then the serializer.</summary>
     public static HostedHandler Load(Type type, string methodName, Func<object>? create)
@@ -287,14 +287,19 @@ internal sealed class HostedHandler
 
     public object? Invoke(object? input, InvocationContext context, LambdaFunction function)
     {
-        var arguments = new object?[_method.GetParameters().Length];
+        var arguments = new object?[_parameterCount];
         if (_inputType is not null)
         {
             var json = EventJson.Serialize(input);
-            using var stream = new MemoryStream(json);
-            arguments[_contextIndex == 0 ? 1 : 0] = _inputType == typeof(Stream)
-                ? new MemoryStream(json)
-                : Call(_deserialize!, _serializer, new object[] { stream });
+            if (_inputType == typeof(Stream))
+            {
+                arguments[_contextIndex == 0 ? 1 : 0] = new MemoryStream(json);
+            }
+            else
+            {
+                using var stream = new MemoryStream(json);
+                arguments[_contextIndex == 0 ? 1 : 0] = Call(_deserialize!, _serializer, new object[] { stream });
+            }
         }
 
         if (_contextType is not null)
