@@ -202,6 +202,7 @@ public sealed class StreamEventSourceMapping
                 Succeed(lane, batch.Count);
                 lane.FailedAttempts = 0;
                 lane.BisectLimit = null;
+                lane.LastError = null;
                 Process(lane);
                 return;
             }
@@ -221,6 +222,7 @@ public sealed class StreamEventSourceMapping
                 Discard(lane, batch.Count - failedAt.Value, FailureCondition.RetryAttemptsExhausted);
                 lane.FailedAttempts = 0;
                 lane.BisectLimit = null;
+                lane.LastError = null;
                 Process(lane);
                 return;
             }

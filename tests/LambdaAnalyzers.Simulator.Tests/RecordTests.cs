@@ -237,4 +237,46 @@ public class RecordTests
         Assert.Equal(1, simulation.Metrics.BySource["sync"].Throttles);
         Assert.Equal(1, simulation.Metrics.BySource["async"].Invocations);
     }
+
+    [Fact]
+    public void EveryAttemptHasOneRecord_AndTheBreakdownsAddUpToTheTotals()
+    {
+        var simulation = new Simulation(new SimulationOptions { KeepRecords = true, Seed = 3 });
+        var flaky = simulation.AddFunction("flaky", (_, context) =>
+        {
+            context.Spend(TimeSpan.FromMilliseconds(context.Random.Next(10, 200)));
+            return context.Random.Next(4) == 0 ? throw new InvalidOperationException() : null;
+        }, new FunctionConfig { ReservedConcurrency = 3, Async = new AsyncInvokeConfig { DuplicateRate = 0.1 } });
+        var other = simulation.AddFunction("other", (_, context) => { context.Spend(TimeSpan.FromMilliseconds(50)); return null; });
+        var queue = simulation.AddQueue("q", new QueueConfig { DuplicateRate = 0.05 });
+        var stream = simulation.AddStream("s", new StreamConfig { Shards = 2 });
+        simulation.MapSqs(queue, flaky);
+        simulation.MapStream(stream, other);
+        for (var i = 0; i < 200; i++)
+        {
+            var at = TimeSpan.FromMilliseconds(i * 20);
+            simulation.Invoke(i % 2 == 0 ? flaky : other, i, at);
+            simulation.InvokeAsync(flaky, i, at);
+            queue.Send(i, at);
+            stream.Put("k" + (i % 7), i, at);
+        }
+
+        simulation.Run();
+
+        var records = simulation.Invocations;
+        var metrics = simulation.Metrics;
+        Assert.Equal(metrics[Metrics.Invocations] + metrics[Metrics.Throttles], records.Count);
+        Assert.Equal(metrics[Metrics.ColdStarts], records.Count(r => r.ColdStart));
+        Assert.Equal(metrics[Metrics.Invocations], metrics.ByFunction.Values.Sum(m => m.Invocations));
+        Assert.Equal(metrics[Metrics.Invocations], metrics.BySource.Values.Sum(m => m.Invocations));
+        Assert.Equal(metrics[Metrics.Errors], metrics.BySource.Values.Sum(m => m.Errors));
+        Assert.Equal(metrics[Metrics.Throttles], metrics.ByFunction.Values.Sum(m => m.Throttles));
+        Assert.Equal(metrics[Metrics.DuplicatesDelivered], records.Count(r => r.Duplicate));
+        Assert.True(records.Count(r => r.Outcome == InvocationStatus.Throttled) > 0, "the reservation of 3 throttles some");
+        Assert.All(records, r => Assert.True(r.End >= r.Start && r.Duration >= TimeSpan.Zero));
+        foreach (var source in Enum.GetValues<InvocationSource>())
+        {
+            Assert.True(records.Any(r => r.Source == source), $"no {source} record");
+        }
+    }
 }
