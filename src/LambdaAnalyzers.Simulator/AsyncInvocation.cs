@@ -16,8 +16,10 @@ public sealed partial class Simulation
     private long _nextEventId;
 
     /// <summary>Queues an asynchronous (Event) invocation at <paramref name="at"/>; returns the event's ID.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is earlier than <see cref="Now"/>.</exception>
     public string InvokeAsync(LambdaFunction function, object? input, TimeSpan at)
     {
+        ArgumentNullException.ThrowIfNull(function);
         var eventId = "evt-" + (++_nextEventId).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
         Clock.At(at, () =>
         {
@@ -30,7 +32,7 @@ public sealed partial class Simulation
                 {
                     Metrics.Add(Metrics.DuplicatesDelivered);
                     Trace($"duplicate {eventId}");
-                    Execute(function, input, NextRequestNumber(), attempt: 1, static _ => { });
+                    Execute(function, input, function.AsyncSource, eventId, attempt: 1, static _ => { }, duplicate: true);
                 });
             }
         });
@@ -46,7 +48,7 @@ public sealed partial class Simulation
             return;
         }
 
-        Execute(asyncEvent.Function, asyncEvent.Input, NextRequestNumber(), asyncEvent.FailedAttempts + 1, outcome =>
+        Execute(asyncEvent.Function, asyncEvent.Input, asyncEvent.Function.AsyncSource, asyncEvent.Id, asyncEvent.FailedAttempts + 1, outcome =>
         {
             switch (outcome.Status)
             {
@@ -84,21 +86,26 @@ public sealed partial class Simulation
     {
         var config = asyncEvent.Function.Config.Async;
         Trace($"give-up {asyncEvent.Id} {condition}");
+        var failure = new FailureRecord(Now, asyncEvent.Function.Name, InvocationSource.Async, condition, asyncEvent.InvokeCount, null, new[] { asyncEvent.Id }, asyncEvent.Input, asyncEvent.LastError);
         if (config.OnFailure is { } onFailure)
         {
-            onFailure.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, condition, asyncEvent.InvokeCount, asyncEvent.LastError));
-            config.DeadLetterQueue?.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null));
+            failure = failure with { Target = onFailure.Name };
+            onFailure.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, condition, asyncEvent.InvokeCount, asyncEvent.LastError), failure);
+            config.DeadLetterQueue?.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null), failure with { Target = config.DeadLetterQueue.Name });
             Metrics.Finish(asyncEvent.Token, EventOutcome.SentToOnFailureDestination);
         }
         else if (config.DeadLetterQueue is { } deadLetterQueue)
         {
-            deadLetterQueue.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null));
+            failure = failure with { Target = deadLetterQueue.Name };
+            deadLetterQueue.Deliver(new DestinationRecord(asyncEvent.Id, asyncEvent.Input, null, asyncEvent.InvokeCount, null), failure);
             Metrics.Finish(asyncEvent.Token, EventOutcome.DeadLettered);
         }
         else
         {
             Metrics.Finish(asyncEvent.Token, EventOutcome.Dropped);
         }
+
+        RecordFailure(failure);
     }
 
     private sealed class AsyncEvent

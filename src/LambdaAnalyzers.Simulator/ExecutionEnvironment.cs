@@ -17,18 +17,25 @@ public sealed class ExecutionEnvironment : IScheduled
         _simulation = simulation;
     }
 
+    /// <summary>The environment's number, unique in the simulation; <see cref="InvocationRecord.EnvironmentId"/> names it.</summary>
     public int Id { get; }
 
+    /// <summary>The function whose code the environment runs.</summary>
     public LambdaFunction Function { get; }
 
+    /// <summary>Whether it was created ahead of traffic for provisioned concurrency.</summary>
     public bool IsProvisioned { get; }
 
     /// <summary>What survives between invocations in this environment: the model of static fields and the handler instance.</summary>
     public Dictionary<string, object?> State { get; } = new();
 
+    /// <summary>Invocations the environment has served.</summary>
     public int Invocations { get; internal set; }
 
     internal bool IsInitialized { get; set; }
+
+    /// <summary>A hosted handler's instance, created at the environment's init (<see cref="Simulation.AddFunction{THandler}"/>).</summary>
+    internal object? HandlerInstance { get; set; }
 
     internal bool IsBusy { get; set; }
 
@@ -38,6 +45,9 @@ public sealed class ExecutionEnvironment : IScheduled
 
     /// <summary>The invocation running now: how it ends, who to tell, and whether the environment is discarded after it.</summary>
     internal (InvocationOutcome? Outcome, IInvocationCallback? Done, bool Discard) Pending { get; set; }
+
+    /// <summary>Who asked for the running invocation and when it started: what its record needs at the end.</summary>
+    internal RunningInvocation Running { get; set; }
 
     internal bool ReclaimCheckPending { get; set; }
 
@@ -57,3 +67,5 @@ public sealed class ExecutionEnvironment : IScheduled
 
     internal List<BackgroundWork> FrozenWork { get; } = new();
 }
+
+internal readonly record struct RunningInvocation(EventSource? Source, string? EventId, object? Input, long RequestNumber, int Attempt, TimeSpan Start, TimeSpan InitDuration, bool Duplicate);

@@ -56,20 +56,25 @@ public sealed record FunctionConfig
 /// <summary>Asynchronous invocation: retries 0–2 (default 2), maximum event age 60 s–6 h (default 6 h), failure targets.</summary>
 public sealed record AsyncInvokeConfig
 {
+    /// <summary>Retries after a failed attempt: 0 to 2, default 2 (three attempts in all).</summary>
     public int MaximumRetryAttempts { get; init; } = 2;
 
+    /// <summary>How long an event may wait (for retries, or behind throttles) before it is given up: 60 s to 6 h, default 6 h.</summary>
     public TimeSpan MaximumEventAge { get; init; } = TimeSpan.FromHours(6);
 
     /// <summary>Delay before the first and the second retry: about one and two minutes.</summary>
     public TimeSpan FirstRetryDelay { get; init; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>Delay before the second retry, counted from the end of the failed second attempt.</summary>
     public TimeSpan SecondRetryDelay { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Probability that an event is delivered a second time even though nothing failed.</summary>
     public double DuplicateRate { get; init; }
 
+    /// <summary>Receives a record of each event that succeeded.</summary>
     public Destination? OnSuccess { get; init; }
 
+    /// <summary>Receives a record (condition, invoke count, payload, error) of each event given up.</summary>
     public Destination? OnFailure { get; init; }
 
     /// <summary>A dead-letter queue set on the function: it receives only failed asynchronous events, and only the payload.</summary>

@@ -14,12 +14,18 @@ public abstract class ExecutionContext
 {
     private readonly Metrics _metrics;
 
-    private protected ExecutionContext(ExecutionEnvironment environment, Metrics metrics, Random random)
+    private readonly TimeSpan _startedAt;
+
+    private protected ExecutionContext(ExecutionEnvironment environment, Metrics metrics, Random random, TimeSpan startedAt)
     {
         Environment = environment;
         _metrics = metrics;
         Random = random;
+        _startedAt = startedAt;
     }
+
+    /// <summary>The virtual clock as this code sees it: when it started plus the time it has <see cref="Spend">spent</see> so far.</summary>
+    public TimeSpan Now => _startedAt + Spent;
 
     /// <summary>The environment: its <see cref="ExecutionEnvironment.State"/> is what static fields would hold.</summary>
     public ExecutionEnvironment Environment { get; }
@@ -45,21 +51,23 @@ public abstract class ExecutionContext
     public void Count(string name, long amount = 1) => _metrics.Add(name, amount);
 }
 
+/// <summary>What init code (run once per environment, at its cold start) receives.</summary>
 public sealed class InitContext : ExecutionContext
 {
-    internal InitContext(ExecutionEnvironment environment, Metrics metrics, Random random)
-        : base(environment, metrics, random)
+    internal InitContext(ExecutionEnvironment environment, Metrics metrics, Random random, TimeSpan startedAt)
+        : base(environment, metrics, random, startedAt)
     {
     }
 }
 
+/// <summary>What a handler receives beside its event: the request, the time left, the virtual clock.</summary>
 public sealed class InvocationContext : ExecutionContext
 {
     private readonly long _requestNumber;
     private List<BackgroundWork>? _started;
 
-    internal InvocationContext(ExecutionEnvironment environment, Metrics metrics, Random random, long requestNumber, TimeSpan timeout, bool isColdStart, int attempt)
-        : base(environment, metrics, random)
+    internal InvocationContext(ExecutionEnvironment environment, Metrics metrics, Random random, TimeSpan startedAt, long requestNumber, TimeSpan timeout, bool isColdStart, int attempt)
+        : base(environment, metrics, random, startedAt)
     {
         _requestNumber = requestNumber;
         Timeout = timeout;
@@ -67,18 +75,24 @@ public sealed class InvocationContext : ExecutionContext
         Attempt = attempt;
     }
 
-    public string RequestId => "req-" + _requestNumber.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    /// <summary>This attempt's request ID ("req-000042"); <see cref="InvocationRecord.RequestId"/> gives the same.</summary>
+    public string RequestId => FormatRequestId(_requestNumber);
 
+    /// <summary>The function's timeout.</summary>
     public TimeSpan Timeout { get; }
 
+    /// <summary>Time left before the timeout stops the handler, as <c>ILambdaContext.RemainingTime</c>.</summary>
     public TimeSpan RemainingTime => Timeout - Spent;
 
+    /// <summary>Whether this invocation started its environment.</summary>
     public bool IsColdStart { get; }
 
     /// <summary>1 for the first delivery of an event, 2 and 3 for asynchronous retries.</summary>
     public int Attempt { get; }
 
     internal List<BackgroundWork>? Started => _started;
+
+    internal static string FormatRequestId(long requestNumber) => "req-" + requestNumber.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
     /// Starts work that is not awaited (a fire-and-forget task). It needs <paramref name="work"/> of running
@@ -100,8 +114,10 @@ public sealed class BackgroundWork
         OnCompleted = onCompleted;
     }
 
+    /// <summary>What the work is ("audit write").</summary>
     public string Name { get; }
 
+    /// <summary>The request ID of the invocation that started it.</summary>
     public string StartedBy { get; }
 
     internal TimeSpan Remaining { get; set; }

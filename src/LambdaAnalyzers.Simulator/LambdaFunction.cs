@@ -6,17 +6,31 @@ namespace LambdaAnalyzers.Simulator;
 /// <summary>A function in the simulation: its handler, init code, configuration and environments.</summary>
 public sealed class LambdaFunction
 {
-    internal LambdaFunction(string name, FunctionConfig config, LambdaHandler handler, InitHandler? init)
+    internal LambdaFunction(string name, FunctionConfig config, LambdaHandler handler, InitHandler? init, InvocationMetrics counters, EventSource syncSource, EventSource asyncSource)
     {
         Name = name;
         Config = config;
         Handler = handler;
         Init = init;
+        Counters = counters;
+        SyncSource = syncSource;
+        AsyncSource = asyncSource;
     }
 
+    /// <summary>The function's name.</summary>
     public string Name { get; }
 
+    /// <summary>Its configuration.</summary>
     public FunctionConfig Config { get; }
+
+    /// <summary>This function's invocations, cold starts, errors and throttles, whatever invoked it.</summary>
+    public InvocationMetrics Metrics => Counters;
+
+    internal InvocationMetrics Counters { get; }
+
+    internal EventSource SyncSource { get; }
+
+    internal EventSource AsyncSource { get; }
 
     internal LambdaHandler Handler { get; }
 

@@ -45,19 +45,45 @@ internal enum TraceKind
 /// <summary>Counters, latencies, concurrency and the fate of every event; a text and a JSON report.</summary>
 public sealed class Metrics
 {
+    /// <summary>Counter: invocations that got an environment.</summary>
     public const string Invocations = "invocations";
+
+    /// <summary>Counter: invocations that started a new environment.</summary>
     public const string ColdStarts = "coldStarts";
+
+    /// <summary>Counter: invocation requests refused for lack of concurrency.</summary>
     public const string Throttles = "throttles";
+
+    /// <summary>Counter: invocations that ended in an error, timeouts included.</summary>
     public const string Errors = "errors";
+
+    /// <summary>Counter: invocations stopped at the timeout.</summary>
     public const string Timeouts = "timeouts";
+
+    /// <summary>Counter: events (or messages, or batches) scheduled to be tried again after a failure.</summary>
     public const string Retries = "retries";
+
+    /// <summary>Counter: at-least-once duplicate deliveries.</summary>
     public const string DuplicatesDelivered = "duplicatesDelivered";
+
+    /// <summary>Counter: execution environments created.</summary>
     public const string EnvironmentsCreated = "environmentsCreated";
+
+    /// <summary>Counter: idle (or failed-init) environments Lambda reclaimed.</summary>
     public const string EnvironmentsReclaimed = "environmentsReclaimed";
+
+    /// <summary>Counter: background work that finished during a later invocation.</summary>
     public const string BackgroundCompletedLate = "background.completedLate";
+
+    /// <summary>Counter: background work lost when its environment was reclaimed.</summary>
     public const string BackgroundLost = "background.lost";
 
+    /// <summary>Counter: lines a hosted handler wrote through <c>ILambdaContext.Logger</c>.</summary>
+    public const string LogLines = "logLines";
+
     private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvocationMetrics> _byFunction = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, InvocationMetrics> _bySource = new(StringComparer.Ordinal);
     private readonly long[] _outcomes = new long[Enum.GetValues<EventOutcome>().Length];
     private readonly HashSet<long> _open = new();
     private readonly Dictionary<long, long> _latencyMs = new();
@@ -72,22 +98,54 @@ public sealed class Metrics
 
     internal Metrics(bool keepTrace) => _trace = keepTrace ? new List<string>() : null;
 
+    /// <summary>Per function, by name: invocations, cold starts, errors, throttles, durations.</summary>
+    public IReadOnlyDictionary<string, InvocationMetrics> ByFunction => _byFunction;
+
+    /// <summary>Per event source: "sync", "async", "sqs:&lt;queue&gt;", "stream:&lt;stream&gt;" (each mapping's <c>Metrics</c> is the same object).</summary>
+    public IReadOnlyDictionary<string, InvocationMetrics> BySource => _bySource;
+
+    internal InvocationMetrics Function(string name)
+    {
+        if (!_byFunction.TryGetValue(name, out var metrics))
+        {
+            _byFunction[name] = metrics = new InvocationMetrics(name);
+        }
+
+        return metrics;
+    }
+
+    internal InvocationMetrics Source(string name)
+    {
+        if (!_bySource.TryGetValue(name, out var metrics))
+        {
+            _bySource[name] = metrics = new InvocationMetrics(name);
+        }
+
+        return metrics;
+    }
+
+    /// <summary>A counter's value (0 when never counted): the named constants of this class, or a name given to <see cref="ExecutionContext.Count"/>.</summary>
     public long this[string counter] => _counters.TryGetValue(counter, out var value) ? value : 0;
 
     /// <summary>Every counter, in name order.</summary>
     public IReadOnlyDictionary<string, long> Counters => new SortedDictionary<string, long>(_counters, StringComparer.Ordinal);
 
+    /// <summary>How many events ended in <paramref name="outcome"/>.</summary>
     public long Outcome(EventOutcome outcome) => _outcomes[(int)outcome];
 
+    /// <summary>Events accepted: sync requests, async events, SQS messages and stream records.</summary>
     public long EventsAccepted { get; private set; }
 
+    /// <summary>Events that reached their terminal <see cref="EventOutcome"/>.</summary>
     public long EventsFinished => _outcomes.Sum();
 
     /// <summary>Events accepted and not yet in a terminal state (in flight at the end of the run).</summary>
     public int EventsInFlight => _open.Count;
 
+    /// <summary>Time spent in init phases, provisioned environments included.</summary>
     public TimeSpan TotalInitDuration { get; private set; }
 
+    /// <summary>The most environments busy at once, over all functions.</summary>
     public int MaxConcurrency { get; private set; }
 
     /// <summary>
@@ -121,8 +179,10 @@ public sealed class Metrics
     /// <summary>The trace, when the simulation keeps it (<see cref="SimulationOptions.KeepTrace"/>).</summary>
     public IReadOnlyList<string> Trace => (IReadOnlyList<string>?)_trace ?? Array.Empty<string>();
 
+    /// <summary>How many latencies were recorded (one per completed invocation).</summary>
     public long LatencyCount => _latencyMs.Values.Sum();
 
+    /// <summary>Adds <paramref name="amount"/> to a counter.</summary>
     public void Add(string counter, long amount = 1)
     {
         System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(_counters, counter, out _) += amount;
@@ -230,6 +290,7 @@ public sealed class Metrics
         }
     }
 
+    /// <summary>A readable report: outcomes, counters, init time, concurrency, latency percentiles.</summary>
     public string ToText()
     {
         var text = new StringBuilder();
@@ -255,6 +316,7 @@ public sealed class Metrics
         return text.ToString();
     }
 
+    /// <summary>The same report as JSON, with the trace hash.</summary>
     public string ToJson()
         => JsonSerializer.Serialize(new
         {

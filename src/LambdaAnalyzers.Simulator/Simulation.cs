@@ -4,8 +4,10 @@ using System.Linq;
 
 namespace LambdaAnalyzers.Simulator;
 
+/// <summary>Settings of a whole simulation: the seed, account limits and what is kept in memory.</summary>
 public sealed record SimulationOptions
 {
+    /// <summary>Seeds every random choice (duplicates, the handlers' <see cref="ExecutionContext.Random"/>): the same seed and inputs give the same run.</summary>
     public int Seed { get; init; } = 1;
 
     /// <summary>Regional account concurrency limit, shared by every function: default 1,000.</summary>
@@ -17,6 +19,7 @@ public sealed record SimulationOptions
     /// <summary>Each function can add up to this many environments per <see cref="ScalingWindow"/> (AWS, 2023: 1,000 per 10 s).</summary>
     public int ScalingRate { get; init; } = 1000;
 
+    /// <summary>The window of <see cref="ScalingRate"/>: 10 s.</summary>
     public TimeSpan ScalingWindow { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Limit on a cold start's init phase for on-demand environments: 10 s.</summary>
@@ -24,19 +27,40 @@ public sealed record SimulationOptions
 
     /// <summary>Keep every trace line in memory (the hash is always kept). Off for long runs.</summary>
     public bool KeepTrace { get; init; }
+
+    /// <summary>
+    /// Keep every <see cref="InvocationRecord"/> in <see cref="Simulation.Invocations"/> and every <see cref="FailureRecord"/> in
+    /// <see cref="Simulation.Failures"/>. Off by default, so memory stays flat however many invocations complete;
+    /// <see cref="Simulation.InvocationCompleted"/> and <see cref="Simulation.FailureRecorded"/> are raised either way.
+    /// </summary>
+    public bool KeepRecords { get; init; }
 }
 
 /// <summary>How one invocation ended.</summary>
 public enum InvocationStatus
 {
+    /// <summary>The handler returned.</summary>
     Success,
+
+    /// <summary>The handler threw, or the init phase failed.</summary>
     Error,
+
+    /// <summary>The handler ran past the function's timeout and was stopped.</summary>
     Timeout,
+
+    /// <summary>No concurrency was available: refused with TooManyRequestsException, nothing ran.</summary>
     Throttled,
 }
 
+/// <summary>How one invocation ended, as its caller or event source sees it.</summary>
+/// <param name="Status">How it ended.</param>
+/// <param name="Response">What the handler returned (null on error or timeout).</param>
+/// <param name="Error">The error, or null.</param>
+/// <param name="Latency">Init (on a cold start) plus the handler's duration.</param>
+/// <param name="ColdStart">Whether the invocation started a new environment.</param>
 public sealed record InvocationOutcome(InvocationStatus Status, object? Response, string? Error, TimeSpan Latency, bool ColdStart)
 {
+    /// <summary>Whether <see cref="Status"/> is <see cref="InvocationStatus.Success"/>.</summary>
     public bool Succeeded => Status == InvocationStatus.Success;
 }
 
@@ -71,13 +95,14 @@ public sealed class SyncInvocation : IScheduled, IInvocationCallback
         _input = input;
     }
 
+    /// <summary>The result, once the simulation has run past the request; null before.</summary>
     public InvocationOutcome? Outcome { get; internal set; }
 
     /// <summary>The request arrives.</summary>
     void IScheduled.Run()
     {
         _token = _simulation.Metrics.Accept();
-        _simulation.Execute(_function, _input, _simulation.NextRequestNumber(), attempt: 1, this);
+        _simulation.Execute(_function, _input, _function.SyncSource, eventId: null, attempt: 1, this);
     }
 
     void IInvocationCallback.Completed(InvocationOutcome outcome)
@@ -100,30 +125,73 @@ public sealed partial class Simulation
 {
     private readonly List<LambdaFunction> _functions = new();
     private readonly Random _random;
+    private readonly List<InvocationRecord>? _invocations;
+    private readonly List<FailureRecord>? _failures;
     private int _nextEnvironmentId;
     private long _nextRequestNumber;
     private int _unreservedBusy;
     private int _reservedTotal;
     private int _busy;
 
+    /// <summary>Creates an empty simulation at virtual time zero.</summary>
     public Simulation(SimulationOptions? options = null)
     {
         Options = options ?? new SimulationOptions();
         _random = new Random(Options.Seed);
         Metrics = new Metrics(Options.KeepTrace);
+        if (Options.KeepRecords)
+        {
+            _invocations = new List<InvocationRecord>();
+            _failures = new List<FailureRecord>();
+        }
+
+        SyncSource = new EventSource(InvocationSource.Sync, null, Metrics);
+        AsyncSource = new EventSource(InvocationSource.Async, null, Metrics);
     }
 
+    /// <summary>Raised when an attempt ends (or is throttled), with its record; raised whether or not records are kept.</summary>
+    public event EventHandler<InvocationRecord>? InvocationCompleted;
+
+    /// <summary>Raised when an event, message or batch is given up, with its record; raised whether or not records are kept.</summary>
+    public event EventHandler<FailureRecord>? FailureRecorded;
+
+    /// <summary>The options the simulation was created with.</summary>
     public SimulationOptions Options { get; }
 
+    /// <summary>The virtual clock. Schedule your own traffic on it (<see cref="Scheduler.At(TimeSpan, Action)"/>).</summary>
     public Scheduler Clock { get; } = new();
 
+    /// <summary>The current virtual time.</summary>
     public TimeSpan Now => Clock.Now;
 
+    /// <summary>Counters, outcomes, latencies, and the per-function and per-source breakdowns.</summary>
     public Metrics Metrics { get; }
 
+    /// <summary>Every attempt so far, in the order they ended; empty unless <see cref="SimulationOptions.KeepRecords"/> is set.</summary>
+    public IReadOnlyList<InvocationRecord> Invocations => (IReadOnlyList<InvocationRecord>?)_invocations ?? Array.Empty<InvocationRecord>();
+
+    /// <summary>Every failure record so far, lost events included, in time order; empty unless <see cref="SimulationOptions.KeepRecords"/> is set.</summary>
+    public IReadOnlyList<FailureRecord> Failures => (IReadOnlyList<FailureRecord>?)_failures ?? Array.Empty<FailureRecord>();
+
+    /// <summary>
+    /// The context of the code running now: an <see cref="InitContext"/> during an init phase, an <see cref="InvocationContext"/>
+    /// while a handler runs, null between them. Fakes of AWS clients use it to spend virtual time or count calls
+    /// (<c>simulation.Current?.Spend(TimeSpan.FromMilliseconds(20))</c>) without being handed the context.
+    /// </summary>
+    public ExecutionContext? Current { get; private set; }
+
+    /// <summary>The functions added so far.</summary>
+    public IReadOnlyList<LambdaFunction> Functions => _functions;
+
     /// <summary>Adds a function. Provisioned environments are initialised at once, before any traffic.</summary>
+    /// <param name="name">The function's name (records and metrics use it).</param>
+    /// <param name="handler">The handler: takes the event (an <see cref="SqsBatch"/>, a <see cref="StreamBatch"/>, or what you invoke it with) and the context.</param>
+    /// <param name="config">Timeout, concurrency, async settings; Lambda's defaults when null.</param>
+    /// <param name="init">What runs once per environment, at its cold start (static initialisers, the handler's constructor).</param>
     public LambdaFunction AddFunction(string name, LambdaHandler handler, FunctionConfig? config = null, InitHandler? init = null)
     {
+        ArgumentNullException.ThrowIfNull(name);
+        ArgumentNullException.ThrowIfNull(handler);
         config ??= new FunctionConfig();
         config.Validate();
         var reservedElsewhere = _functions.Sum(f => f.Config.ReservedConcurrency ?? 0);
@@ -132,7 +200,7 @@ public sealed partial class Simulation
             throw new InvalidOperationException($"Reserving {reserved} would leave less than {Options.UnreservedMinimum} unreserved concurrency.");
         }
 
-        var function = new LambdaFunction(name, config, handler, init);
+        var function = new LambdaFunction(name, config, handler, init, Metrics.Function(name), SyncSource, AsyncSource);
         _functions.Add(function);
         _reservedTotal += config.ReservedConcurrency ?? 0;
         for (var i = 0; i < config.ProvisionedConcurrency; i++)
@@ -146,6 +214,7 @@ public sealed partial class Simulation
     }
 
     /// <summary>Invokes synchronously (RequestResponse) at <paramref name="at"/>: no retries; a throttle is a 429 to the caller.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="at"/> is earlier than <see cref="Now"/>.</exception>
     public SyncInvocation Invoke(LambdaFunction function, object? input, TimeSpan at)
     {
         var invocation = new SyncInvocation(this, function, input);
@@ -158,36 +227,69 @@ public sealed partial class Simulation
 
     internal Random Random => _random;
 
+    internal EventSource SyncSource { get; }
+
+    internal EventSource AsyncSource { get; }
+
+    /// <summary>Whether anyone looks at invocation records; building them is skipped otherwise.</summary>
+    private bool Recording => _invocations is not null || InvocationCompleted is not null;
+
     internal long NextRequestNumber() => ++_nextRequestNumber;
 
     internal void Trace(string line) => Metrics.TraceLine(Now, line);
+
+    /// <summary>Records a given-up event: in the simulation's list (when kept) and to the listeners.</summary>
+    internal void RecordFailure(FailureRecord failure)
+    {
+        _failures?.Add(failure);
+        FailureRecorded?.Invoke(this, failure);
+    }
 
     /// <summary>
     /// Runs one invocation: takes a warm environment or starts a new one (cold start), runs the handler,
     /// holds the environment busy for the invocation's duration, then calls <paramref name="done"/>.
     /// A throttle answers at once, without running anything.
     /// </summary>
-    internal void Execute(LambdaFunction function, object? input, long requestNumber, int attempt, Action<InvocationOutcome> done)
-        => Execute(function, input, requestNumber, attempt, new CallbackAction(done));
+    internal void Execute(LambdaFunction function, object? input, EventSource source, string? eventId, int attempt, Action<InvocationOutcome> done, bool duplicate = false)
+        => Execute(function, input, source, eventId, attempt, new CallbackAction(done), duplicate);
 
-    internal void Execute(LambdaFunction function, object? input, long requestNumber, int attempt, IInvocationCallback done)
+    internal void Execute(LambdaFunction function, object? input, EventSource source, string? eventId, int attempt, IInvocationCallback done, bool duplicate = false)
     {
+        var requestNumber = NextRequestNumber();
         var environment = Acquire(function);
         if (environment is null)
         {
             Metrics.Add(Metrics.Throttles);
+            function.Counters.Throttles++;
+            source.Counters.Throttles++;
             Metrics.TraceEvent(Now, TraceKind.Throttle, requestNumber);
-            done.Completed(new InvocationOutcome(InvocationStatus.Throttled, null, "TooManyRequestsException", TimeSpan.Zero, ColdStart: false));
+            var throttled = new InvocationOutcome(InvocationStatus.Throttled, null, "TooManyRequestsException", TimeSpan.Zero, ColdStart: false);
+            if (Recording)
+            {
+                Record(new InvocationRecord(function.Name, source.Kind, source.Name, InvocationContext.FormatRequestId(requestNumber), eventId, IdsOf(input), attempt, null, false, Now, Now, TimeSpan.Zero, InvocationStatus.Throttled, throttled.Error, duplicate));
+            }
+
+            done.Completed(throttled);
             return;
         }
 
         Metrics.Add(Metrics.Invocations);
+        function.Counters.Invocations++;
+        source.Counters.Invocations++;
+        if (duplicate)
+        {
+            function.Counters.Duplicates++;
+            source.Counters.Duplicates++;
+        }
+
         var coldStart = !environment.IsInitialized;
         var initDuration = TimeSpan.Zero;
         string? initError = null;
         if (coldStart)
         {
             Metrics.Add(Metrics.ColdStarts);
+            function.Counters.ColdStarts++;
+            source.Counters.ColdStarts++;
             initError = Initialize(environment, out initDuration);
         }
 
@@ -207,6 +309,7 @@ public sealed partial class Simulation
 
         // The environment serves one invocation at a time, so it carries its own completion: no closure per invocation.
         environment.Pending = (outcome, done, initError is not null);
+        environment.Running = new RunningInvocation(source, eventId, input, requestNumber, attempt, Now, initDuration, duplicate);
         Clock.After(outcome.Latency, environment);
     }
 
@@ -214,34 +317,78 @@ public sealed partial class Simulation
     internal void Complete(ExecutionEnvironment environment)
     {
         var (outcome, done, discard) = environment.Pending;
+        var running = environment.Running;
         environment.Pending = default;
+        environment.Running = default;
         Release(environment, discard);
         Metrics.RecordLatency(outcome!.Latency);
-        if (outcome.Status == InvocationStatus.Error)
+        var function = environment.Function;
+        var source = running.Source!;
+        function.Counters.TotalDuration += outcome.Latency;
+        function.Counters.TotalInitDuration += running.InitDuration;
+        source.Counters.TotalDuration += outcome.Latency;
+        source.Counters.TotalInitDuration += running.InitDuration;
+        switch (outcome.Status)
         {
-            Metrics.Add(Metrics.Errors);
+            case InvocationStatus.Success:
+                function.Counters.Succeeded++;
+                source.Counters.Succeeded++;
+                break;
+            case InvocationStatus.Error:
+                Metrics.Add(Metrics.Errors);
+                function.Counters.Errors++;
+                source.Counters.Errors++;
+                break;
+            case InvocationStatus.Timeout:
+                Metrics.Add(Metrics.Errors);
+                Metrics.Add(Metrics.Timeouts);
+                function.Counters.Errors++;
+                function.Counters.Timeouts++;
+                source.Counters.Errors++;
+                source.Counters.Timeouts++;
+                break;
         }
-        else if (outcome.Status == InvocationStatus.Timeout)
+
+        if (Recording)
         {
-            Metrics.Add(Metrics.Errors);
-            Metrics.Add(Metrics.Timeouts);
+            Record(new InvocationRecord(
+                function.Name, source.Kind, source.Name, InvocationContext.FormatRequestId(running.RequestNumber), running.EventId, IdsOf(running.Input), running.Attempt,
+                environment.Id, outcome.ColdStart, running.Start, Now, running.InitDuration, outcome.Status, outcome.Error, running.Duplicate));
         }
 
         done!.Completed(outcome);
     }
 
+    private void Record(InvocationRecord record)
+    {
+        _invocations?.Add(record);
+        InvocationCompleted?.Invoke(this, record);
+    }
+
+    private static IReadOnlyList<string> IdsOf(object? input) => input switch
+    {
+        SqsBatch batch => batch.Records.Select(m => m.MessageId).ToArray(),
+        StreamBatch batch => batch.Records.Select(r => r.SequenceNumber).ToArray(),
+        _ => Array.Empty<string>(),
+    };
+
     private InvocationOutcome RunHandler(LambdaFunction function, ExecutionEnvironment environment, object? input, long requestNumber, int attempt, bool coldStart, TimeSpan initDuration)
     {
-        var context = new InvocationContext(environment, Metrics, _random, requestNumber, function.Config.Timeout, coldStart, attempt);
+        var context = new InvocationContext(environment, Metrics, _random, Now + initDuration, requestNumber, function.Config.Timeout, coldStart, attempt);
         object? response = null;
         string? error = null;
         try
         {
+            Current = context;
             response = function.Handler(input, context);
         }
         catch (Exception exception)
         {
             error = exception.GetType().Name + ": " + exception.Message;
+        }
+        finally
+        {
+            Current = null;
         }
 
         var timedOut = context.Spent > function.Config.Timeout;
@@ -279,15 +426,20 @@ public sealed partial class Simulation
     private string? Initialize(ExecutionEnvironment environment, out TimeSpan duration)
     {
         var function = environment.Function;
-        var context = new InitContext(environment, Metrics, _random);
+        var context = new InitContext(environment, Metrics, _random, Now + function.Config.RuntimeInitDuration);
         string? error = null;
         try
         {
+            Current = context;
             function.Init?.Invoke(context);
         }
         catch (Exception exception)
         {
             error = "Init error: " + exception.GetType().Name + ": " + exception.Message;
+        }
+        finally
+        {
+            Current = null;
         }
 
         duration = function.Config.RuntimeInitDuration + context.Spent;

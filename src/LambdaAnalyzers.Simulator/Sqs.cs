@@ -16,6 +16,7 @@ public sealed record RedrivePolicy(SqsQueue DeadLetterQueue, int MaxReceiveCount
     }
 }
 
+/// <summary>An SQS queue's settings, with SQS's defaults and ranges.</summary>
 public sealed record QueueConfig
 {
     /// <summary>0 s to 12 h; default 30 s. AWS recommends at least six times the function timeout.</summary>
@@ -24,8 +25,10 @@ public sealed record QueueConfig
     /// <summary>60 s to 14 days; default 4 days.</summary>
     public TimeSpan RetentionPeriod { get; init; } = TimeSpan.FromDays(4);
 
+    /// <summary>A FIFO queue: messages of a group are delivered in order, one batch of a group at a time.</summary>
     public bool Fifo { get; init; }
 
+    /// <summary>Where messages go after too many receives; null: retried until retention expires.</summary>
     public RedrivePolicy? Redrive { get; init; }
 
     /// <summary>Standard queues only: probability that a received message is delivered once more later.</summary>
@@ -51,14 +54,21 @@ public sealed record QueueConfig
 public sealed record SqsMessage(string MessageId, object? Body, string? MessageGroupId, int ApproximateReceiveCount);
 
 /// <summary>The SQS event: a batch of messages.</summary>
-public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records);
+/// <param name="Records">The messages, oldest first.</param>
+public sealed record SqsBatch(IReadOnlyList<SqsMessage> Records)
+{
+    /// <summary>The queue the batch was received from (its ARN in the JSON event a hosted handler receives).</summary>
+    public string? QueueName { get; init; }
+}
 
 /// <summary>A partial batch response: the IDs (message IDs, or stream sequence numbers) of the records that failed.</summary>
 public sealed record BatchResponse(IReadOnlyList<string> BatchItemFailures)
 {
+    /// <summary>A response naming no failure.</summary>
     public static BatchResponse AllSucceeded { get; } = new(Array.Empty<string>());
 }
 
+/// <summary>An SQS queue: messages with visibility, receive counts, retention and redrive.</summary>
 public sealed class SqsQueue
 {
     private readonly Simulation _simulation;
@@ -70,6 +80,7 @@ public sealed class SqsQueue
     // FIFO queues: messages in send order, scanned group by group.
     private readonly List<QueuedMessage> _fifoOrder = new();
     private readonly List<SqsMessage> _deadLetters = new();
+    private readonly List<FailureRecord> _failures = new();
     private long _nextMessageId;
 
     internal SqsQueue(Simulation simulation, string name, QueueConfig config)
@@ -79,12 +90,17 @@ public sealed class SqsQueue
         Config = config;
     }
 
+    /// <summary>The queue's name; message IDs start with it.</summary>
     public string Name { get; }
 
+    /// <summary>The queue's settings.</summary>
     public QueueConfig Config { get; }
 
     /// <summary>Messages moved here by another queue's redrive policy.</summary>
     public IReadOnlyList<SqsMessage> DeadLetters => _deadLetters;
+
+    /// <summary>The failure records of the messages moved here by another queue's redrive: when, after how many receives, the last error.</summary>
+    public IReadOnlyList<FailureRecord> Failures => _failures;
 
     /// <summary>Messages waiting or in flight (not deleted, not expired), and those moved here by a redrive.</summary>
     public int ApproximateNumberOfMessages => _live.Count + _deadLetters.Count;
@@ -212,11 +228,14 @@ public sealed class SqsQueue
         }
     }
 
-    internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue)
+    internal void MoveToDeadLetterQueue(QueuedMessage message, SqsQueue deadLetterQueue, string function)
     {
         if (Remove(message))
         {
+            var failure = new FailureRecord(_simulation.Now, function, InvocationSource.Sqs, FailureCondition.MaxReceiveCountExceeded, message.ReceiveCount - 1, deadLetterQueue.Name, new[] { message.Id }, message.Body, message.LastError);
             deadLetterQueue._deadLetters.Add(message.View);
+            deadLetterQueue._failures.Add(failure);
+            _simulation.RecordFailure(failure);
             _simulation.Metrics.Finish(message.Token, EventOutcome.DeadLettered);
             _simulation.Trace($"redrive {message.Id} to {deadLetterQueue.Name} after {message.ReceiveCount - 1} receives");
         }
@@ -274,10 +293,14 @@ public sealed class SqsQueue
 
         public int ReceiveCount { get; set; }
 
+        /// <summary>Why its last receive failed: the batch's error, or its place in a partial batch response.</summary>
+        public string? LastError { get; set; }
+
         public SqsMessage View => new(Id, Body, GroupId, ReceiveCount);
     }
 }
 
+/// <summary>An SQS event source mapping's settings.</summary>
 public sealed record SqsMappingConfig
 {
     /// <summary>Default 10; up to 10,000 for standard queues (more than 10 needs a batching window), 10 for FIFO.</summary>
@@ -286,6 +309,7 @@ public sealed record SqsMappingConfig
     /// <summary>0 s to 300 s; default 0.</summary>
     public TimeSpan MaximumBatchingWindow { get; init; } = TimeSpan.Zero;
 
+    /// <summary>FunctionResponseTypes ReportBatchItemFailures: honour a partial batch response. Off: the response is ignored, and a message it names is deleted anyway.</summary>
     public bool ReportBatchItemFailures { get; init; }
 
     /// <summary>2 to 1,000; null: only Lambda's own scaling limits apply.</summary>
@@ -324,6 +348,7 @@ public sealed class SqsEventSourceMapping
     private readonly Simulation _simulation;
     private readonly SqsQueue _queue;
     private readonly LambdaFunction _function;
+    private readonly EventSource _source;
     private TimeSpan? _started;
     private bool _pollPending;
     private TimeSpan? _timedPollAt;
@@ -335,9 +360,14 @@ public sealed class SqsEventSourceMapping
         _queue = queue;
         _function = function;
         Config = config;
+        _source = new EventSource(InvocationSource.Sqs, queue.Name, simulation.Metrics);
     }
 
+    /// <summary>The mapping's settings.</summary>
     public SqsMappingConfig Config { get; }
+
+    /// <summary>The invocations this mapping made: batches, cold starts, errors, throttles, duplicates.</summary>
+    public InvocationMetrics Metrics => _source.Counters;
 
     /// <summary>Polls at the current instant, once however many messages arrive in it.</summary>
     internal void PollSoon()
@@ -422,7 +452,7 @@ public sealed class SqsEventSourceMapping
             message.ReceiveCount++;
             if (_queue.Config.Redrive is { } redrive && message.ReceiveCount > redrive.MaxReceiveCount)
             {
-                _queue.MoveToDeadLetterQueue(message, redrive.DeadLetterQueue);
+                _queue.MoveToDeadLetterQueue(message, redrive.DeadLetterQueue, _function.Name);
                 continue;
             }
 
@@ -433,9 +463,9 @@ public sealed class SqsEventSourceMapping
                 var copy = message.View;
                 _simulation.Clock.After(_queue.Config.VisibilityTimeout + TimeSpan.FromSeconds(1), () =>
                 {
-                    _simulation.Metrics.Add(Metrics.DuplicatesDelivered);
+                    _simulation.Metrics.Add(Simulator.Metrics.DuplicatesDelivered);
                     _simulation.Trace($"duplicate {copy.MessageId}");
-                    _simulation.Execute(_function, new SqsBatch(new[] { copy }), _simulation.NextRequestNumber(), attempt: 1, static _ => { });
+                    _simulation.Execute(_function, new SqsBatch(new[] { copy }) { QueueName = _queue.Name }, _source, eventId: null, attempt: 1, static _ => { }, duplicate: true);
                 });
             }
         }
@@ -446,8 +476,8 @@ public sealed class SqsEventSourceMapping
     private void Invoke(List<SqsQueue.QueuedMessage> batch)
     {
         _batchesInFlight++;
-        var input = new SqsBatch(batch.Select(m => m.View).ToList());
-        _simulation.Execute(_function, input, _simulation.NextRequestNumber(), attempt: batch.Max(m => m.ReceiveCount), outcome =>
+        var input = new SqsBatch(batch.Select(m => m.View).ToList()) { QueueName = _queue.Name };
+        _simulation.Execute(_function, input, _source, eventId: null, attempt: batch.Max(m => m.ReceiveCount), outcome =>
         {
             _batchesInFlight--;
             if (outcome.Succeeded && IsWellFormed(outcome.Response, batch))
@@ -466,13 +496,20 @@ public sealed class SqsEventSourceMapping
                     }
                     else
                     {
-                        _simulation.Metrics.Add(Metrics.Retries);
+                        message.LastError = "listed in batchItemFailures";
+                        _simulation.Metrics.Add(Simulator.Metrics.Retries);
                     }
                 }
             }
             else
             {
-                _simulation.Metrics.Add(Metrics.Retries, batch.Count(_queue.Contains));
+                var error = outcome.Succeeded ? "malformed partial batch response" : outcome.Error;
+                foreach (var message in batch)
+                {
+                    message.LastError = error;
+                }
+
+                _simulation.Metrics.Add(Simulator.Metrics.Retries, batch.Count(_queue.Contains));
             }
 
             PollSoon();
@@ -488,6 +525,7 @@ public sealed class SqsEventSourceMapping
 
 public sealed partial class Simulation
 {
+    /// <summary>Adds an SQS queue.</summary>
     public SqsQueue AddQueue(string name, QueueConfig? config = null)
     {
         config ??= new QueueConfig();

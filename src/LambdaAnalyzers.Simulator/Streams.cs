@@ -4,8 +4,10 @@ using System.Linq;
 
 namespace LambdaAnalyzers.Simulator;
 
+/// <summary>A Kinesis data stream's or DynamoDB stream's settings.</summary>
 public sealed record StreamConfig
 {
+    /// <summary>Number of shards; records are assigned by a hash of their partition key.</summary>
     public int Shards { get; init; } = 1;
 
     /// <summary>Kinesis default 24 h (up to 365 days); DynamoDB Streams 24 h.</summary>
@@ -18,6 +20,7 @@ public sealed record StreamRecord(string SequenceNumber, string PartitionKey, ob
 /// <summary>The stream event: a batch of records from one shard, in order.</summary>
 public sealed record StreamBatch(string ShardId, IReadOnlyList<StreamRecord> Records);
 
+/// <summary>A stream event source mapping's settings, with Lambda's defaults and ranges.</summary>
 public sealed record StreamMappingConfig
 {
     /// <summary>Default 100; up to 10,000.</summary>
@@ -29,6 +32,7 @@ public sealed record StreamMappingConfig
     /// <summary>Null (default, -1 in AWS): no limit; 60 s to 7 days otherwise.</summary>
     public TimeSpan? MaximumRecordAge { get; init; }
 
+    /// <summary>On a function error, split the failed batch in two and retry the halves (not counted as retries).</summary>
     public bool BisectBatchOnFunctionError { get; init; }
 
     /// <summary>Receives metadata about discarded batches (not the records).</summary>
@@ -37,6 +41,7 @@ public sealed record StreamMappingConfig
     /// <summary>1 to 10 concurrent batches per shard; order is kept per partition key.</summary>
     public int ParallelizationFactor { get; init; } = 1;
 
+    /// <summary>Honour a partial batch response: checkpoint before the first failed record and retry from it.</summary>
     public bool ReportBatchItemFailures { get; init; }
 
     /// <summary>
@@ -72,8 +77,10 @@ public sealed class DataStream
         Config = config;
     }
 
+    /// <summary>The stream's name; sequence numbers start with it.</summary>
     public string Name { get; }
 
+    /// <summary>The stream's settings.</summary>
     public StreamConfig Config { get; }
 
     internal StreamEventSourceMapping? Mapping { get; set; }
@@ -121,6 +128,7 @@ public sealed class StreamEventSourceMapping
     private readonly DataStream _stream;
     private readonly LambdaFunction _function;
     private readonly Dictionary<(int Shard, int Lane), Lane> _lanes = new();
+    private readonly EventSource _source;
 
     internal StreamEventSourceMapping(Simulation simulation, DataStream stream, LambdaFunction function, StreamMappingConfig config)
     {
@@ -128,9 +136,14 @@ public sealed class StreamEventSourceMapping
         _stream = stream;
         _function = function;
         Config = config;
+        _source = new EventSource(InvocationSource.Stream, stream.Name, simulation.Metrics);
     }
 
+    /// <summary>The mapping's settings.</summary>
     public StreamMappingConfig Config { get; }
+
+    /// <summary>The invocations this mapping made: batches, cold starts, errors, throttles.</summary>
+    public InvocationMetrics Metrics => _source.Counters;
 
     internal void Append(StreamRecord record, long token)
     {
@@ -175,15 +188,21 @@ public sealed class StreamEventSourceMapping
         var size = Math.Min(Config.BatchSize, lane.BisectLimit ?? int.MaxValue);
         var batch = lane.Records.Take(size).ToList();
         lane.Busy = true;
-        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _simulation.NextRequestNumber(), lane.FailedAttempts + 1, outcome =>
+        _simulation.Execute(_function, new StreamBatch(lane.ShardId, batch), _source, eventId: null, lane.FailedAttempts + 1, outcome =>
         {
             lane.Busy = false;
             var failedAt = FirstFailure(outcome, batch);
+            if (failedAt is not null)
+            {
+                lane.LastError = outcome.Succeeded ? "listed in batchItemFailures" : outcome.Error;
+            }
+
             if (failedAt is null)
             {
                 Succeed(lane, batch.Count);
                 lane.FailedAttempts = 0;
                 lane.BisectLimit = null;
+                lane.LastError = null;
                 Process(lane);
                 return;
             }
@@ -200,15 +219,16 @@ public sealed class StreamEventSourceMapping
             lane.FailedAttempts++;
             if (Config.MaximumRetryAttempts >= 0 && lane.FailedAttempts > Config.MaximumRetryAttempts)
             {
-                Discard(lane, batch.Count - failedAt.Value, "retries exhausted");
+                Discard(lane, batch.Count - failedAt.Value, FailureCondition.RetryAttemptsExhausted);
                 lane.FailedAttempts = 0;
                 lane.BisectLimit = null;
+                lane.LastError = null;
                 Process(lane);
                 return;
             }
 
             // The lane stays blocked while it waits: later records queue behind the failed batch.
-            _simulation.Metrics.Add(Metrics.Retries);
+            _simulation.Metrics.Add(Simulator.Metrics.Retries);
             lane.Busy = true;
             _simulation.Clock.After(Config.RetryDelay, () => Resume(lane));
         });
@@ -239,7 +259,7 @@ public sealed class StreamEventSourceMapping
         }
     }
 
-    private void Discard(Lane lane, int count, string reason)
+    private void Discard(Lane lane, int count, FailureCondition condition)
     {
         var discarded = lane.Records.Take(count).ToList();
         if (discarded.Count == 0)
@@ -247,8 +267,20 @@ public sealed class StreamEventSourceMapping
             return;
         }
 
-        _simulation.Trace($"discard {discarded.Count} records of {lane.ShardId} from {discarded[0].SequenceNumber}: {reason}");
-        Config.OnFailure?.Deliver(new DestinationRecord(discarded[0].SequenceNumber, null, FailureCondition.RetriesExhausted, lane.FailedAttempts, reason + "; last sequence " + discarded[^1].SequenceNumber));
+        var first = discarded[0].SequenceNumber;
+        var last = discarded[^1].SequenceNumber;
+        _simulation.Trace($"discard {discarded.Count} records of {lane.ShardId} from {first}: {condition}");
+
+        var invokeCount = lane.FailedAttempts;
+        var failure = new FailureRecord(
+            _simulation.Now, _function.Name, InvocationSource.Stream, condition, invokeCount, Config.OnFailure?.Name,
+            discarded.Select(r => r.SequenceNumber).ToArray(), null, lane.LastError, lane.ShardId, first, last);
+        if (Config.OnFailure is { } onFailure)
+        {
+            onFailure.Deliver(new DestinationRecord(first, null, condition, invokeCount, condition + "; last sequence " + last), failure);
+        }
+
+        _simulation.RecordFailure(failure);
         foreach (var record in discarded)
         {
             lane.Remove(record, _simulation.Metrics, Config.OnFailure is null ? EventOutcome.Dropped : EventOutcome.SentToOnFailureDestination);
@@ -269,7 +301,12 @@ public sealed class StreamEventSourceMapping
 
             if (Config.MaximumRecordAge is { } maximumAge && now - head.ArrivedAt > maximumAge)
             {
-                Discard(lane, lane.Records.TakeWhile(r => now - r.ArrivedAt > maximumAge).Count(), "record age exceeded");
+                Discard(lane, lane.Records.TakeWhile(r => now - r.ArrivedAt > maximumAge).Count(), FailureCondition.RecordAgeExceeded);
+
+                // The failing batch is gone: the records behind it start with a clean slate.
+                lane.FailedAttempts = 0;
+                lane.BisectLimit = null;
+                lane.LastError = null;
                 continue;
             }
 
@@ -301,13 +338,17 @@ public sealed class StreamEventSourceMapping
         public int FailedAttempts { get; set; }
 
         public int? BisectLimit { get; set; }
+
+        public string? LastError { get; set; }
     }
 }
 
 public sealed partial class Simulation
 {
+    /// <summary>Adds a Kinesis data stream or DynamoDB stream.</summary>
     public DataStream AddStream(string name, StreamConfig? config = null) => new(this, name, config ?? new StreamConfig());
 
+    /// <summary>Connects a stream to a function through a stream event source mapping.</summary>
     public StreamEventSourceMapping MapStream(DataStream stream, LambdaFunction function, StreamMappingConfig? config = null)
     {
         config ??= new StreamMappingConfig();

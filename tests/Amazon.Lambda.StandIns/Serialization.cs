@@ -6,8 +6,15 @@ namespace Amazon.Lambda.Serialization.SystemTextJson
 {
     public class DefaultLambdaJsonSerializer : ILambdaSerializer
     {
-        public T Deserialize<T>(Stream requestStream) => System.Text.Json.JsonSerializer.Deserialize<T>(requestStream)!;
-        public void Serialize<T>(T response, Stream responseStream) => System.Text.Json.JsonSerializer.Serialize(responseStream, response);
+        // Like the real serializer: Lambda's event JSON is camelCase ("messageId"), the event classes PascalCase.
+        private static readonly System.Text.Json.JsonSerializerOptions Options = new()
+        {
+            PropertyNameCaseInsensitive = true,
+            PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        };
+
+        public T Deserialize<T>(Stream requestStream) => System.Text.Json.JsonSerializer.Deserialize<T>(requestStream, Options)!;
+        public void Serialize<T>(T response, Stream responseStream) => System.Text.Json.JsonSerializer.Serialize(responseStream, response, Options);
     }
 
     public class SourceGeneratorLambdaJsonSerializer<TSGContext> : ILambdaSerializer
