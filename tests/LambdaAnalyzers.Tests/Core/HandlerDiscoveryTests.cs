@@ -189,7 +189,7 @@ namespace LambdaAnalyzers.Tests.Core
                     handler: ${self:custom.handler}
                 """));
             test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(0)
-                .WithArguments("TestProject::AwsDotnetCsharp.Handler::Helo", "typo", "type 'AwsDotnetCsharp.Handler' has no method 'Helo'"));
+                .WithArguments("TestProject::AwsDotnetCsharp.Handler::Helo", "typo", "type 'AwsDotnetCsharp.Handler' has no method 'Helo'; did you mean 'Hello'?"));
             await test.RunAsync();
         }
     }
