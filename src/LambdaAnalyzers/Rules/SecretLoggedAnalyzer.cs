@@ -32,7 +32,7 @@ namespace LambdaAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!IsLogSink(invocation.TargetMethod, lambda.Types))
+            if (!LogSinks.IsLogSink(invocation.TargetMethod, lambda.Types))
             {
                 return;
             }
@@ -44,16 +44,6 @@ namespace LambdaAnalyzers.Rules
                 var sink = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), sink));
             }
-        }
-
-        private static bool IsLogSink(IMethodSymbol method, WellKnownTypes types)
-        {
-            var type = method.ContainingType;
-            return types.Implements(type, types.ILambdaLogger)
-                   || (type.Is(types.LambdaLogger) && method.Name == "Log")
-                   || (type.Is(types.Console) && method.Name is "Write" or "WriteLine")
-                   || (type.Is(types.LoggerExtensions) && method.Name.StartsWith("Log", System.StringComparison.Ordinal))
-                   || (types.Implements(type, types.ILogger) && method.Name == "Log");
         }
 
         /// <summary>
