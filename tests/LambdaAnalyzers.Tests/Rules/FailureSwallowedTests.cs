@@ -408,5 +408,58 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        [Fact]
+        public Task ServiceTakingTheWholeEvent_WhoseLoopSwallows_Triggers_NamingTheHandler() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public interface IOrderService
+            {
+                Task HandleAsync(SQSEvent evt);
+            }
+
+            public class OrderService : IOrderService
+            {
+                public async Task HandleAsync(SQSEvent evt)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                        {|#0:catch (Exception)|}
+                        {
+                            Console.WriteLine("failed " + message.MessageId);
+                        }
+                    }
+                }
+            }
+
+            public class Function
+            {
+                private readonly IOrderService _service = new OrderService();
+
+                public Task FunctionHandler(SQSEvent evt, ILambdaContext context) => _service.HandleAsync(evt);
+            }
+            """,
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("Function.FunctionHandler", " (via Function.FunctionHandler → OrderService.HandleAsync)", "SQS"));
+
+        [Fact]
+        public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            using System;
+
+            public class Function
+            {
+                public void Handle(string input)
+                {
+                    try { Console.WriteLine(input); } catch (Exception) { }
+                }
+            }
+            """);
     }
 }

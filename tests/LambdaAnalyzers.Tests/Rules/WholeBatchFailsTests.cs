@@ -524,6 +524,48 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task MaterializedAliasWhoseWorkCanFail_Triggers_ForEachThatOnlyLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Linq;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void {|LAM202:Materialized|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var messages = evt.Records.ToList();
+                    foreach (var message in messages)
+                    {
+                        File.Delete(message.Body);
+                    }
+                }
+
+                public void Logged(SQSEvent evt, ILambdaContext context)
+                {
+                    evt.Records.ForEach(message => context.Logger.LogLine($"received {message.MessageId}"));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task BrokenHelperCall_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        {|CS0103:Missing|}(message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.IO;
 
