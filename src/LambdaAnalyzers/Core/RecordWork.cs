@@ -20,7 +20,15 @@ namespace LambdaAnalyzers
         {
             "Format", "Concat", "Join", "IsNullOrEmpty", "IsNullOrWhiteSpace", "Equals", "Compare", "CompareOrdinal",
             "ToUpper", "ToUpperInvariant", "ToLower", "ToLowerInvariant", "Trim", "TrimStart", "TrimEnd",
-            "Contains", "StartsWith", "EndsWith", "ToString", "GetHashCode",
+            "Contains", "StartsWith", "EndsWith", "ToString", "GetHashCode", "Split",
+        };
+
+        /// <summary>Collections that only grow: adding to them cannot fail (a dictionary's Add can, on a duplicate key).</summary>
+        private static readonly HashSet<string> GrowingCollections = new()
+        {
+            "System.Collections.Generic.List<T>", "System.Collections.Generic.HashSet<T>", "System.Collections.Generic.Queue<T>",
+            "System.Collections.Generic.Stack<T>", "System.Collections.Generic.ICollection<T>", "System.Collections.Generic.IList<T>",
+            "System.Collections.Concurrent.ConcurrentBag<T>", "System.Collections.Concurrent.ConcurrentQueue<T>",
         };
 
         /// <summary>Whether an exception can leave <paramref name="operation"/>.</summary>
@@ -239,8 +247,15 @@ namespace LambdaAnalyzers
                     return true;
                 }
 
+                if (GrowingCollections.Contains(type.OriginalDefinition.ToDisplayString()))
+                {
+                    return method.Name is "Add" or "Enqueue" or "Push" or "Contains";
+                }
+
                 return type.ToDisplayString() switch
                 {
+                    // Powertools' static logger.
+                    "AWS.Lambda.Powertools.Logging.Logger" => method.Name.StartsWith("Log", System.StringComparison.Ordinal),
                     "System.Text.StringBuilder" => method.Name is "Append" or "AppendLine" or "AppendFormat" or "ToString" or "Clear",
                     "System.Threading.Tasks.Task" or "System.Threading.Tasks.ValueTask" => method.Name is "FromResult" or "Yield" or "ConfigureAwait",
                     _ => type.OriginalDefinition.ToDisplayString() is "System.Threading.Tasks.Task<TResult>" or "System.Threading.Tasks.ValueTask<TResult>" && method.Name == "ConfigureAwait",

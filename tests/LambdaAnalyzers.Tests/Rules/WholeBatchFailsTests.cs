@@ -566,6 +566,53 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task TasksCollectedInTheLoop_FromAHelperThatSwallows_DoesNotTrigger_FromAHelperThatCanFail_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task Guarded(SQSEvent evt, ILambdaContext context)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var message in evt.Records)
+                    {
+                        tasks.Add(SafeAsync(message));
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                public async Task {|LAM202:Unguarded|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var message in evt.Records)
+                    {
+                        tasks.Add(File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body));
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                private static async Task SafeAsync(SQSEvent.SQSMessage message)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
         public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.IO;
 
