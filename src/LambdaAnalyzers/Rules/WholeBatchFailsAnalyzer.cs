@@ -216,11 +216,33 @@ namespace LambdaAnalyzers.Rules
                     IPropertyReferenceOperation { Property.Name: "Count" or "Length" } => true,
                     IConditionalAccessOperation { WhenNotNull: IPropertyReferenceOperation { Property.Name: "Count" or "Length" } } => true,
                     IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" or "Any", Arguments.Length: 1 } } => true,
-                    IArgumentOperation { Parent: IInvocationOperation invocation } when LogSinks.IsLogSink(invocation.TargetMethod, _lambda.Types) => true,
                     IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } => true,
                     IIsPatternOperation => true,
-                    _ => false,
+                    _ => OnlyLogged(use),
                 };
+            }
+
+            /// <summary>
+            /// The records, or text made from them, only go into a log line
+            /// (<c>context.Logger.LogLine($"first: {evt.Records.First().Body}")</c>).
+            /// </summary>
+            private bool OnlyLogged(IOperation use)
+            {
+                for (var current = use; current.Parent is { } parent; current = parent)
+                {
+                    switch (parent)
+                    {
+                        case IArgumentOperation { Parent: IInvocationOperation invocation } when LogSinks.IsLogSink(invocation.TargetMethod, _lambda.Types):
+                            return true;
+                        case IConversionOperation or IArgumentOperation or IPropertyReferenceOperation or IInterpolationOperation or IInterpolatedStringOperation
+                            or IBinaryOperation or IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "String" }:
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
+                return false;
             }
 
             /// <summary>

@@ -613,6 +613,21 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task RecordsOnlyWrittenToTheLog_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Linq;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogLine($"first: {evt.Records.First().Body}, ids: {string.Join(",", evt.Records.Select(r => r.MessageId))}");
+                }
+            }
+            """);
+
+        [Fact]
         public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.IO;
 
