@@ -93,7 +93,7 @@ namespace LambdaAnalyzers.Rules
             {
                 var aliases = new List<ILocalSymbol>();
                 var uses = new List<IOperation>();
-                var handedOn = new List<(IArgumentOperation Argument, ISymbol Source, bool IsEvent)>();
+                var handedOn = new List<(IArgumentOperation Argument, bool IsEvent)>();
                 foreach (var operation in body.Descendants())
                 {
                     if (IsRecords(operation, source, isEvent, aliases))
@@ -110,7 +110,7 @@ namespace LambdaAnalyzers.Rules
                     else if (isEvent && operation is IArgumentOperation { Value: var value } eventArgument && value.WithoutConversions() is IParameterReferenceOperation parameter
                              && SymbolEqualityComparer.Default.Equals(parameter.Parameter, source))
                     {
-                        handedOn.Add((eventArgument, source, true));
+                        handedOn.Add((eventArgument, true));
                     }
                 }
 
@@ -123,7 +123,7 @@ namespace LambdaAnalyzers.Rules
 
                     if (Unconverted(use).Parent is IArgumentOperation recordsArgument && recordsArgument.Parent is IInvocationOperation call && _lambda.Path.TargetsOf(call.TargetMethod).Any())
                     {
-                        handedOn.Add((recordsArgument, source, false));
+                        handedOn.Add((recordsArgument, false));
                         continue;
                     }
 
@@ -138,7 +138,7 @@ namespace LambdaAnalyzers.Rules
                     return null;
                 }
 
-                foreach (var (argument, _, handsOnEvent) in handedOn)
+                foreach (var (argument, handsOnEvent) in handedOn)
                 {
                     if (argument.Parent is not IInvocationOperation invocation || argument.Parameter is not { } parameter || invocation.IsInsideSwallowingTry())
                     {
