@@ -103,6 +103,79 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task Fix_LoopOverALocalAlias_ReturnsBatchResponse() => Fix.VerifyFixAsync("""
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    foreach (var message in records)
+                    {
+                        File.Delete(message.Body);
+                    }
+                }
+
+                public void {|LAM202:Other|}(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        File.Delete(message.MessageId);
+                    }
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public SQSBatchResponse Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in records)
+                    {
+                        try
+                        {
+                            File.Delete(message.Body);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
+                }
+
+                public SQSBatchResponse Other(SQSEvent evt, ILambdaContext context)
+                {
+                    var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            File.Delete(message.MessageId);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoFix_WhenTheHandlerReturnsEarlyOrUsesLinq() => Fix.VerifyNoFixAsync("""
             using System.Linq;
             using System.Threading.Tasks;
