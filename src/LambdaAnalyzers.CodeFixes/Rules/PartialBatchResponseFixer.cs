@@ -91,9 +91,17 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             }
 
             var events = symbol.Parameters[0];
+            // `foreach (var m in evt.Records)`, or over a local alias declared in the body: `var records = evt.Records;`.
+            bool IsRecords(ExpressionSyntax expression)
+                => expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Records", Expression: IdentifierNameSyntax source }
+                   && source.Identifier.ValueText == events.Name;
+            var aliases = body.Statements.OfType<LocalDeclarationStatementSyntax>()
+                .SelectMany(d => d.Declaration.Variables)
+                .Where(v => v.Initializer is { Value: var value } && IsRecords(value))
+                .Select(v => v.Identifier.ValueText)
+                .ToList();
             var loop = body.Statements.OfType<ForEachStatementSyntax>().FirstOrDefault(l =>
-                l.Expression is MemberAccessExpressionSyntax { Name.Identifier.ValueText: "Records", Expression: IdentifierNameSyntax source }
-                && source.Identifier.ValueText == events.Name);
+                IsRecords(l.Expression) || (l.Expression is IdentifierNameSyntax alias && aliases.Contains(alias.Identifier.ValueText)));
             if (loop is null)
             {
                 return null;

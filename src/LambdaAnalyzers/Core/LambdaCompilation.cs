@@ -112,33 +112,42 @@ namespace LambdaAnalyzers
         public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
 
         /// <summary>
-        /// The function a handler belongs to: itself, unless it is not an entry point and another handler
-        /// reaches it first (the AWS templates' <c>ProcessMessageAsync(SQSEvent.SQSMessage message,
-        /// ILambdaContext context)</c>): then it is that handler's helper, and what is found in it is found in
-        /// that function. (What <see cref="PerInvocationPath.HandlerReaching"/> answers is a function already.)
+        /// The function a handler belongs to: itself, unless it is a helper of another handler (see
+        /// <see cref="HandlerPathOf"/>): then that handler, and what is found in it is found in that function.
+        /// (What <see cref="PerInvocationPath.HandlerReaching"/> answers is a function already.)
         /// </summary>
-        public Handler FunctionOf(Handler handler)
-            => !handler.IsEntryPoint
-               && Path.HandlerReaching(handler.Method) is { } reaching
-               && !SymbolEqualityComparer.Default.Equals(reaching.Method, handler.Method)
-                ? reaching
-                : handler;
+        public Handler FunctionOf(Handler handler) => HandlerPathOf(handler).Handler;
 
         /// <summary>
-        /// The handler whose own body holds <paramref name="operation"/> (not a callee's): the innermost bootstrap
-        /// lambda around it that is a handler, or else the method it is in.
+        /// How a handler's code runs, as the rules about handler bodies (LAM202, LAM203) see it: from itself when
+        /// Lambda calls it; but a method known only by its <c>ILambdaContext</c> parameter that another handler
+        /// calls (the AWS templates' <c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext
+        /// context)</c>) is a helper of that handler, not a function with an unknown trigger: the path comes from
+        /// the calling handler, whose trigger it takes and whose name messages give, with the way to the helper.
         /// </summary>
-        public Handler? HandlerWhoseBodyHolds(IOperation operation, ISymbol containingSymbol)
+        public InvocationPath HandlerPathOf(Handler handler)
+            => !handler.IsEntryPoint
+               && Path.PathTo(handler.Method) is { } path
+               && !SymbolEqualityComparer.Default.Equals(path.Handler.Method, handler.Method)
+                ? path
+                : new InvocationPath(handler, ImmutableArray.Create<ISymbol>(handler.Method));
+
+        /// <summary>
+        /// The handler whose own body holds <paramref name="operation"/> (not a callee's), with
+        /// <see cref="HandlerPathOf"/>'s path to it: the innermost bootstrap lambda around it that is a handler,
+        /// or else the method it is in.
+        /// </summary>
+        public InvocationPath? HandlerBodyHolding(IOperation operation, ISymbol containingSymbol)
         {
             for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
             {
                 if (parent is Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation function && HandlerFor(function.Symbol) is { } lambdaHandler)
                 {
-                    return lambdaHandler;
+                    return HandlerPathOf(lambdaHandler);
                 }
             }
 
-            return containingSymbol is IMethodSymbol method ? HandlerFor(method) : null;
+            return containingSymbol is IMethodSymbol method && HandlerFor(method) is { } handler ? HandlerPathOf(handler) : null;
         }
 
         /// <summary>

@@ -145,6 +145,25 @@ namespace LambdaAnalyzers
         public Handler? HandlerReaching(IMethodSymbol method) => StepFor(Normalize(method))?.Handler;
 
         /// <summary>
+        /// The members of this compilation a call to <paramref name="target"/> may run: the target itself when it
+        /// has code here, and the source overrides and interface implementations it may dispatch to. Empty for
+        /// a call into a package or the framework.
+        /// </summary>
+        public IEnumerable<IMethodSymbol> TargetsOf(IMethodSymbol target)
+        {
+            var method = Normalize(target);
+            if (method.DeclaringSyntaxReferences.Length > 0 && !method.IsAbstract)
+            {
+                yield return method;
+            }
+
+            foreach (var implementation in Implementations(target))
+            {
+                yield return Normalize(implementation);
+            }
+        }
+
+        /// <summary>
         /// The whole walk from every handler: each member any handler reaches, with the member it was reached
         /// from (null for a handler). What the per-question answers must agree with; tests compare the two.
         /// </summary>

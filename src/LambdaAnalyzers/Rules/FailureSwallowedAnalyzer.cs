@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -15,7 +16,7 @@ namespace LambdaAnalyzers.Rules
         internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
             RuleIds.FailureSwallowed,
             title: "Failure swallowed in an at-least-once handler",
-            messageFormat: "This catch in '{0}' swallows every exception: Lambda sees a success, so the {1} event is acknowledged and never retried nor dead-lettered; rethrow, or record a batch-item failure",
+            messageFormat: "This catch in '{0}'{1} swallows every exception: Lambda sees a success, so the {2} event is acknowledged and never retried nor dead-lettered; rethrow, or record a batch-item failure",
             RuleCategories.Delivery,
             DiagnosticSeverity.Warning,
             description: "For asynchronous, SQS and stream triggers, Lambda retries a failed invocation and finally sends the event to a dead-letter queue or on-failure destination. A catch-all that logs and carries on turns every failure into a success: the event is deleted and lost.");
@@ -29,32 +30,201 @@ namespace LambdaAnalyzers.Rules
             context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.CatchClause);
         }
 
+        /// <summary>The diagnostic property naming the fix that keeps the failure visible (see <see cref="FixKinds"/>); absent when none is safe.</summary>
+        internal const string FixProperty = "LambdaAnalyzers.Fix";
+
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var catchClause = (ICatchClauseOperation)context.Operation;
-            if (!catchClause.CatchesEverything()
-                || lambda.HandlerWhoseBodyHolds(catchClause, context.ContainingSymbol) is not { } handler
-                || !handler.Trigger.IsAtLeastOnce()
-                || HandlesTheFailure(catchClause.Handler))
+            if (!catchClause.CatchesEverything() || catchClause.Handler.HandlesTheFailure())
             {
                 return;
             }
 
-            context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), handler.Name, handler.Trigger.EventSourceName()));
+            string? fix;
+            var path = lambda.HandlerBodyHolding(catchClause, context.ContainingSymbol);
+            if (path is { Chain.Length: 1 })
+            {
+                // In the handler's own body.
+                if (!path.Handler.Trigger.IsAtLeastOnce())
+                {
+                    return;
+                }
+
+                fix = ReturnsPartialBatchResponse(path.Handler, lambda) ? FixKinds.AddBatchItemFailure : FixKinds.Rethrow;
+            }
+            else
+            {
+                // In a per-record helper: a method taking the record or the context, on a handler's per-invocation path.
+                if (context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } helper
+                    || !helper.Parameters.Any(p => p.Type.Is(lambda.Types.ILambdaContext) || p.Type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.", System.StringComparison.Ordinal) == true))
+                {
+                    return;
+                }
+
+                path ??= lambda.Path.Find(catchClause, context.ContainingSymbol);
+                if (path is not { Chain.Length: > 1 }
+                    || !path.Handler.Trigger.IsAtLeastOnce()
+                    || !SymbolEqualityComparer.Default.Equals(path.Chain[path.Chain.Length - 1], helper)
+                    || !IsPerRecordHelper(helper, path.Handler, lambda)
+                    || path.Chain[path.Chain.Length - 2] is not IMethodSymbol caller
+                    || CallerSeesTheFailure(caller, helper, lambda, out var callSites))
+                {
+                    return;
+                }
+
+                // A rethrow reaches the handler: in a partial batch handler, only safe where the call site records the failure.
+                fix = !ReturnsPartialBatchResponse(path.Handler, lambda) || callSites.All(IsInsideRecordingTry) ? FixKinds.Rethrow : null;
+            }
+
+            var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
+            context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), properties, path.Handler.Name, path.ViaText, path.Handler.Trigger.EventSourceName()));
         }
 
-        /// <summary>A throw, a stored failure (<c>BatchItemFailures.Add</c>, <c>failures.Add(id)</c>), or an explicit send to a queue or topic.</summary>
-        private static bool HandlesTheFailure(IBlockOperation handler)
-            => handler.Descendants().Any(operation => operation switch
+        /// <summary>The fixes LAM203 can offer.</summary>
+        internal static class FixKinds
+        {
+            /// <summary>End the catch with <c>throw;</c>.</summary>
+            public const string Rethrow = "Rethrow";
+
+            /// <summary>Add the loop's record to the partial batch response the handler returns.</summary>
+            public const string AddBatchItemFailure = "AddBatchItemFailure";
+        }
+
+        private static bool ReturnsPartialBatchResponse(Handler handler, LambdaCompilation lambda)
+            => handler.Trigger is Trigger.QueuePoll or Trigger.StreamPoll && lambda.Types.IsPartialBatchResponse(handler.Method.ReturnType);
+
+        /// <summary>A helper takes the context, or the handler's event or one of its records.</summary>
+        private static bool IsPerRecordHelper(IMethodSymbol helper, Handler handler, LambdaCompilation lambda)
+        {
+            var eventType = handler.Method.Parameters.Length > 0 ? handler.Method.Parameters[0].Type : null;
+            var recordType = eventType is null ? null : RecordWork.RecordTypeOf(eventType);
+            foreach (var parameter in helper.Parameters)
             {
-                IThrowOperation => true,
-                IInvocationOperation { TargetMethod.Name: var name } when name.StartsWith("Add", System.StringComparison.Ordinal)
-                                                                         || name.StartsWith("Send", System.StringComparison.Ordinal)
-                                                                         || name.StartsWith("Publish", System.StringComparison.Ordinal)
-                                                                         || name.StartsWith("Put", System.StringComparison.Ordinal) => true,
-                IObjectCreationOperation { Type.Name: "BatchItemFailure" } => true,
-                _ => false,
-            });
+                var type = parameter.Type;
+                if (type.Is(lambda.Types.ILambdaContext)
+                    || (eventType is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, eventType.OriginalDefinition))
+                    || (recordType is not null && SymbolEqualityComparer.Default.Equals(type.OriginalDefinition, recordType.OriginalDefinition)))
+                {
+                    return true;
+                }
+
+                for (var container = type.ContainingType; container is not null && eventType is not null; container = container.ContainingType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(container.OriginalDefinition, eventType.OriginalDefinition))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the caller learns of the failure anyway: it checks the failure value the helper returns (uses
+        /// the result at all), or it throws. Also true when it reaches the helper other than by a call.
+        /// </summary>
+        private static bool CallerSeesTheFailure(IMethodSymbol caller, IMethodSymbol helper, LambdaCompilation lambda, out List<IOperation> callSites)
+        {
+            callSites = new List<IOperation>();
+            var throws = false;
+            foreach (var body in lambda.BodiesOf(caller, System.Threading.CancellationToken.None))
+            {
+                foreach (var operation in body.Descendants())
+                {
+                    var target = operation switch
+                    {
+                        IInvocationOperation invocation => invocation.TargetMethod,
+                        IMethodReferenceOperation reference => reference.Method,
+                        _ => null,
+                    };
+                    if (target is not null && lambda.Path.TargetsOf(target).Contains(helper, SymbolEqualityComparer.Default))
+                    {
+                        callSites.Add(operation);
+                    }
+                    else if (operation is IThrowOperation && !IsInCatch(operation))
+                    {
+                        throws = true;
+                    }
+                }
+            }
+
+            if (callSites.Count == 0 || throws)
+            {
+                return true;
+            }
+
+            var returnsAValue = !(helper.ReturnsVoid || helper.ReturnType.Is(lambda.Types.Task) || helper.ReturnType.Is(lambda.Types.ValueTask));
+            return returnsAValue && callSites.Any(site => !IsDiscarded(site));
+        }
+
+        private static bool IsInCatch(IOperation operation)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ICatchClauseOperation)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the helper's result is dropped: its call is a statement, directly or through <c>await</c>, a
+        /// lambda returning it, LINQ and <c>Task.WhenAll</c> (<c>await Task.WhenAll(records.Select(r => Helper(r)))</c>).
+        /// </summary>
+        private static bool IsDiscarded(IOperation site)
+        {
+            var current = site;
+            while (current.Parent is { } parent)
+            {
+                switch (parent)
+                {
+                    case IExpressionStatementOperation:
+                        return true;
+                    case IConversionOperation or IAwaitOperation or IDelegateCreationOperation:
+                        current = parent;
+                        continue;
+                    case IReturnOperation { Parent: IBlockOperation { Parent: IAnonymousFunctionOperation function } }:
+                        current = function;
+                        continue;
+                    case IArgumentOperation { Parent: IInvocationOperation invocation } when PassesResultsOn(invocation):
+                        current = invocation;
+                        continue;
+                    case IInvocationOperation invocation when invocation.Instance == current && PassesResultsOn(invocation):
+                        current = invocation;
+                        continue;
+                    default:
+                        return false;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool PassesResultsOn(IInvocationOperation invocation)
+            => invocation.TargetMethod.ContainingType?.ToDisplayString() is "System.Linq.Enumerable" or "System.Threading.Tasks.Task"
+               || invocation.TargetMethod.Name == "ConfigureAwait";
+
+        /// <summary>The call sits in a try whose catch records a failure (a batch-item failure, a throw): a rethrow from the helper lands there.</summary>
+        private static bool IsInsideRecordingTry(IOperation callSite)
+        {
+            var child = callSite;
+            while (child.Parent is { } parent)
+            {
+                if (parent is ITryOperation tryOperation && tryOperation.Body == child && tryOperation.Catches.Any(c => c.CatchesEverything() && c.Handler.HandlesTheFailure()))
+                {
+                    return true;
+                }
+
+                child = parent;
+            }
+
+            return false;
+        }
 
         private static Location CatchLocation(ICatchClauseOperation catchClause)
         {

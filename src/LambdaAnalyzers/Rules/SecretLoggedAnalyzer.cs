@@ -31,7 +31,7 @@ namespace LambdaAnalyzers.Rules
         private static void Analyze(OperationAnalysisContext context, LambdaCompilation lambda, SecretFlow flow)
         {
             var invocation = (IInvocationOperation)context.Operation;
-            if (!IsLogSink(invocation, lambda.Types))
+            if (!LogSinks.IsLogSink(invocation, lambda.Types))
             {
                 return;
             }
@@ -41,18 +41,6 @@ namespace LambdaAnalyzers.Rules
                 var sink = invocation.TargetMethod.ContainingType.Name + "." + invocation.TargetMethod.Name;
                 context.ReportDiagnostic(Diagnostic.Create(Descriptor, invocation.Syntax.GetLocation(), sink));
             }
-        }
-
-        private static bool IsLogSink(IInvocationOperation invocation, WellKnownTypes types)
-        {
-            var method = invocation.TargetMethod;
-            var type = method.ContainingType;
-            return types.Implements(type, types.ILambdaLogger)
-                   || (type.Is(types.LambdaLogger) && method.Name == "Log")
-                   || (type.Is(types.Console) && method.Name is "Write" or "WriteLine")
-                   || (method.Name is "Write" or "WriteLine" && invocation.Instance is IPropertyReferenceOperation { Property.Name: "Out" or "Error" } stream && stream.Property.ContainingType.Is(types.Console))
-                   || (type.Is(types.LoggerExtensions) && method.Name.StartsWith("Log", System.StringComparison.Ordinal))
-                   || (types.Implements(type, types.ILogger) && method.Name == "Log");
         }
     }
 }

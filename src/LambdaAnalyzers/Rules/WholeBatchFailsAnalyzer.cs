@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
@@ -13,7 +14,7 @@ namespace LambdaAnalyzers.Rules
         internal static readonly DiagnosticDescriptor Descriptor = Rule.Create(
             RuleIds.WholeBatchFails,
             title: "Batch handler fails the whole batch",
-            messageFormat: "An exception from one record fails every record of the {0} batch handled by '{1}': the records that succeeded are delivered and processed again; return {2} listing only the failed records in BatchItemFailures, and enable ReportBatchItemFailures on the event source",
+            messageFormat: "An exception from one record fails every record of the {0} batch handled by '{1}'{2}: the records that succeeded are delivered and processed again; return {3} listing only the failed records in BatchItemFailures, and enable ReportBatchItemFailures on the event source",
             RuleCategories.Delivery,
             DiagnosticSeverity.Warning,
             description: "When an SQS or stream batch handler throws, Lambda treats the whole batch as failed: SQS makes every message visible again after the visibility timeout, streams retry the whole batch and block the shard. Records that had succeeded run again, and a single poison record can keep a batch failing until it expires. A partial batch response reports only the failed records.");
@@ -55,65 +56,272 @@ namespace LambdaAnalyzers.Rules
             }
 
             var events = method.Parameters[0];
-            if (bodies.Any(body => ARecordFailureEscapes(body, events)))
+            foreach (var body in bodies)
             {
-                var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse") : ("stream", "StreamsEventResponse");
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, handler.NameLocation(context.CancellationToken), source, handler.Name, response));
+                if (new RecordLoops(lambda).FailureEscapes(body, events, isEvent: true, MaxCalleeDepth) is { } callees)
+                {
+                    var path = new InvocationPath(handler, callees.Insert(0, handler.Method));
+                    var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse") : ("stream", "StreamsEventResponse");
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptor, handler.NameLocation(context.CancellationToken), source, handler.Name, path.ViaText, response));
+                    return;
+                }
             }
         }
 
+        /// <summary>How many calls deep the event, handed on whole, is followed to the loop over its records.</summary>
+        private const int MaxCalleeDepth = 2;
+
         /// <summary>
-        /// The handler works through <c>evt.Records</c> and an exception from that work can leave the handler:
-        /// the loop body (or, with no loop, the whole body) is not guarded by a catch-all that keeps the failure inside.
+        /// Where a body works through the records of a batch, and whether an exception from that work can leave
+        /// it. The records are <c>evt.Records</c>, a local alias of it (<c>var records = evt.Records;</c>), or a
+        /// parameter a caller handed them in; the event handed whole to a method of this compilation is followed
+        /// into it.
         /// </summary>
-        private static bool ARecordFailureEscapes(IOperation block, IParameterSymbol events)
+        private sealed class RecordLoops
         {
-            var recordsUses = block.Descendants()
-                .OfType<IPropertyReferenceOperation>()
-                .Where(p => p.Property.Name == "Records" && p.Instance is IParameterReferenceOperation parameter && SymbolEqualityComparer.Default.Equals(parameter.Parameter, events))
-                .ToList();
-            if (recordsUses.Count == 0)
+            private static readonly ImmutableHashSet<string> Materializers = ImmutableHashSet.Create("ToList", "ToArray", "AsEnumerable");
+
+            private readonly LambdaCompilation _lambda;
+
+            public RecordLoops(LambdaCompilation lambda) => _lambda = lambda;
+
+            /// <summary>
+            /// The callees (none for the body itself) through which a record's failure escapes, or null when
+            /// none does. <paramref name="source"/> is the event when <paramref name="isEvent"/>, else the records.
+            /// </summary>
+            public ImmutableArray<ISymbol>? FailureEscapes(IOperation body, ISymbol source, bool isEvent, int depth)
             {
+                var aliases = new List<ILocalSymbol>();
+                var uses = new List<IOperation>();
+                var handedOn = new List<(IArgumentOperation Argument, bool IsEvent)>();
+                foreach (var operation in body.Descendants())
+                {
+                    if (IsRecords(operation, source, isEvent, aliases))
+                    {
+                        if (AliasDeclaredBy(operation) is { } alias)
+                        {
+                            aliases.Add(alias);
+                        }
+                        else
+                        {
+                            uses.Add(operation);
+                        }
+                    }
+                    else if (isEvent && operation is IArgumentOperation { Value: var value } eventArgument && value.WithoutConversions() is IParameterReferenceOperation parameter
+                             && SymbolEqualityComparer.Default.Equals(parameter.Parameter, source))
+                    {
+                        handedOn.Add((eventArgument, true));
+                    }
+                }
+
+                foreach (var use in uses)
+                {
+                    if (IsBookkeeping(use))
+                    {
+                        continue;
+                    }
+
+                    if (Unconverted(use).Parent is IArgumentOperation recordsArgument && recordsArgument.Parent is IInvocationOperation call && _lambda.Path.TargetsOf(call.TargetMethod).Any())
+                    {
+                        handedOn.Add((recordsArgument, false));
+                        continue;
+                    }
+
+                    if (!use.IsInsideSwallowingTry() && WorkOn(use) is var work && work.Any(w => RecordWork.CanFail(w, _lambda)))
+                    {
+                        return ImmutableArray<ISymbol>.Empty;
+                    }
+                }
+
+                if (depth == 0)
+                {
+                    return null;
+                }
+
+                foreach (var (argument, handsOnEvent) in handedOn)
+                {
+                    if (argument.Parent is not IInvocationOperation invocation || argument.Parameter is not { } parameter || invocation.IsInsideSwallowingTry())
+                    {
+                        continue;
+                    }
+
+                    foreach (var target in _lambda.Path.TargetsOf(invocation.TargetMethod))
+                    {
+                        // A callee that is a handler of its own is checked as one.
+                        if (_lambda.HandlerFor(target) is not null || parameter.Ordinal >= target.Parameters.Length)
+                        {
+                            continue;
+                        }
+
+                        foreach (var calleeBody in _lambda.BodiesOf(target, System.Threading.CancellationToken.None))
+                        {
+                            if (FailureEscapes(calleeBody, target.Parameters[parameter.Ordinal], handsOnEvent, depth - 1) is { } further)
+                            {
+                                return further.Insert(0, target);
+                            }
+                        }
+                    }
+                }
+
+                return null;
+            }
+
+            /// <summary><c>evt.Records</c> (or a reference to the records themselves, or to an alias of them).</summary>
+            private static bool IsRecords(IOperation operation, ISymbol source, bool isEvent, List<ILocalSymbol> aliases)
+                => operation switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Records", Instance: IParameterReferenceOperation parameter } when isEvent
+                        => SymbolEqualityComparer.Default.Equals(parameter.Parameter, source),
+                    IParameterReferenceOperation parameter when !isEvent => SymbolEqualityComparer.Default.Equals(parameter.Parameter, source),
+                    ILocalReferenceOperation local => aliases.Contains(local.Local, SymbolEqualityComparer.Default),
+                    _ => false,
+                };
+
+            /// <summary>The local a use of the records initializes: <c>var records = evt.Records;</c>, or <c>= evt.Records.ToList();</c>.</summary>
+            private static ILocalSymbol? AliasDeclaredBy(IOperation use)
+            {
+                var value = use;
+                while (true)
+                {
+                    switch (value.Parent)
+                    {
+                        case IConversionOperation conversion:
+                            value = conversion;
+                            continue;
+                        case IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: var name } materializer } when Materializers.Contains(name):
+                            value = materializer;
+                            continue;
+                        case IInvocationOperation { TargetMethod.Name: var name } materializer when materializer.Instance == value && Materializers.Contains(name):
+                            value = materializer;
+                            continue;
+                    }
+
+                    break;
+                }
+
+                return value.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } ? declarator.Symbol : null;
+            }
+
+            /// <summary>A use that counts or checks the records without working on them: <c>evt.Records.Count</c> in a log line, a null check.</summary>
+            private bool IsBookkeeping(IOperation use)
+            {
+                var parent = use.Parent;
+                while (parent is IConversionOperation)
+                {
+                    parent = parent.Parent;
+                }
+
+                return parent switch
+                {
+                    IPropertyReferenceOperation { Property.Name: "Count" or "Length" } => true,
+                    IConditionalAccessOperation { WhenNotNull: IPropertyReferenceOperation { Property.Name: "Count" or "Length" } } => true,
+                    IArgumentOperation { Parent: IInvocationOperation { TargetMethod.Name: "Count" or "LongCount" or "Any", Arguments.Length: 1 } } => true,
+                    IBinaryOperation { OperatorKind: BinaryOperatorKind.Equals or BinaryOperatorKind.NotEquals } => true,
+                    IIsPatternOperation => true,
+                    _ => OnlyLogged(use),
+                };
+            }
+
+            /// <summary>
+            /// The records, or text made from them, only go into a log line
+            /// (<c>context.Logger.LogLine($"first: {evt.Records.First().Body}")</c>).
+            /// </summary>
+            private bool OnlyLogged(IOperation use)
+            {
+                for (var current = use; current.Parent is { } parent; current = parent)
+                {
+                    switch (parent)
+                    {
+                        case IArgumentOperation { Parent: IInvocationOperation invocation } when LogSinks.IsLogSink(invocation.TargetMethod, _lambda.Types):
+                            return true;
+                        case IConversionOperation or IArgumentOperation or IPropertyReferenceOperation or IInterpolationOperation or IInterpolatedStringOperation
+                            or IBinaryOperation or IInvocationOperation { TargetMethod.ContainingType.Name: "Enumerable" or "String" }:
+                            continue;
+                        default:
+                            return false;
+                    }
+                }
+
                 return false;
             }
 
-            foreach (var use in recordsUses)
+            /// <summary>
+            /// The work done on each record: a loop's body, or the lambdas and method groups a LINQ or
+            /// <c>Task.WhenAll</c> chain applies to them. With neither (<c>evt.Records[0]</c>), the records are
+            /// worked on in ways not followed here, and an escaping failure is assumed.
+            /// </summary>
+            private IEnumerable<IOperation> WorkOn(IOperation use)
             {
-                var loop = use.Parent is IConversionOperation conversion ? conversion.Parent : use.Parent;
-                var guarded = loop is IForEachLoopOperation forEach && forEach.Collection.DescendantsAndSelf().Contains(use)
-                    ? IsGuarded(forEach.Body)
-                    : IsInsideSwallowingTry(use);
-                if (!guarded)
+                var current = use;
+                while (current.Parent is { } parent)
                 {
-                    return true;
+                    if (parent is IForEachLoopOperation loop && loop.Collection == current)
+                    {
+                        return new[] { loop.Body };
+                    }
+
+                    if (parent is IConversionOperation or IArgumentOperation || (parent is IInvocationOperation invocation && (invocation.Instance == current || current is IArgumentOperation)))
+                    {
+                        current = parent;
+                        continue;
+                    }
+
+                    break;
                 }
+
+                var work = new List<IOperation>();
+                for (var chain = use; chain != current.Parent && chain is not null; chain = chain.Parent)
+                {
+                    if (chain is IInvocationOperation invocation)
+                    {
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            work.AddRange(Applied(argument.Value));
+                        }
+                    }
+                }
+
+                if (work.Count > 0)
+                {
+                    return work;
+                }
+
+                // Worked on some other way (`evt.Records[0]`, `First()`): what the expression does is the work.
+                return new[] { current };
             }
 
-            return false;
-        }
-
-        /// <summary>The loop body's work all sits in a try whose catch-all does not rethrow.</summary>
-        private static bool IsGuarded(IOperation body)
-        {
-            var statements = body is IBlockOperation block ? block.Operations : ImmutableArray.Create(body);
-            var work = statements.Where(s => s is not (IVariableDeclarationGroupOperation or IEmptyOperation)).ToList();
-            return work.Count > 0 && work.All(s => s is ITryOperation tryOperation && SwallowsEverything(tryOperation));
-        }
-
-        private static bool IsInsideSwallowingTry(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            private static IOperation Unconverted(IOperation operation)
             {
-                if (parent is ITryOperation tryOperation && tryOperation.Body.DescendantsAndSelf().Contains(operation) && SwallowsEverything(tryOperation))
+                while (operation.Parent is IConversionOperation conversion)
                 {
-                    return true;
+                    operation = conversion;
                 }
+
+                return operation;
             }
 
-            return false;
-        }
+            /// <summary>The code a delegate argument runs: a lambda's body, or the bodies of a method group's targets.</summary>
+            private IEnumerable<IOperation> Applied(IOperation value)
+            {
+                value = value.WithoutConversions();
+                if (value is IDelegateCreationOperation creation)
+                {
+                    value = creation.Target;
+                }
 
-        private static bool SwallowsEverything(ITryOperation tryOperation)
-            => tryOperation.Catches.Any(c => c.CatchesEverything() && !c.Handler.Descendants().OfType<IThrowOperation>().Any());
+                switch (value)
+                {
+                    case IAnonymousFunctionOperation function:
+                        return new[] { function.Body };
+                    case IMethodReferenceOperation reference:
+                        var targets = _lambda.Path.TargetsOf(reference.Method).ToList();
+                        return targets.Count == 0
+                            ? new[] { reference }
+                            : targets.SelectMany(t => _lambda.BodiesOf(t, System.Threading.CancellationToken.None));
+                    default:
+                        return Enumerable.Empty<IOperation>();
+                }
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ namespace LambdaAnalyzers.Tests.CodeFixes
     {
         [Fact]
         public Task Fix_AsyncSqsHandler_ReturnsBatchResponse() => Fix.VerifyFixAsync("""
+            using System.IO;
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
             using Amazon.Lambda.SQSEvents;
@@ -21,11 +22,12 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                     }
                 }
 
-                private static Task ProcessAsync(string body) => Task.CompletedTask;
+                private static Task ProcessAsync(string body) => File.WriteAllTextAsync("/tmp/order", body);
             }
             """, """
             using System;
             using System.Collections.Generic;
+            using System.IO;
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
             using Amazon.Lambda.SQSEvents;
@@ -51,13 +53,14 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                     return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
                 }
 
-                private static Task ProcessAsync(string body) => Task.CompletedTask;
+                private static Task ProcessAsync(string body) => File.WriteAllTextAsync("/tmp/order", body);
             }
             """);
 
         [Fact]
         public Task Fix_KinesisHandler_StopsAtFirstFailure() => Fix.VerifyFixAsync("""
             using System;
+            using System.IO;
             using Amazon.Lambda.Core;
             using Amazon.Lambda.KinesisEvents;
 
@@ -66,12 +69,13 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                 public void {|LAM202:Handle|}(KinesisEvent evt, ILambdaContext context)
                 {
                     foreach (var record in evt.Records)
-                        Console.WriteLine(record.Kinesis.PartitionKey);
+                        File.Delete(record.Kinesis.PartitionKey);
                 }
             }
             """, """
             using System;
             using System.Collections.Generic;
+            using System.IO;
             using Amazon.Lambda.Core;
             using Amazon.Lambda.KinesisEvents;
 
@@ -84,7 +88,7 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                     {
                         try
                         {
-                            Console.WriteLine(record.Kinesis.PartitionKey);
+                            File.Delete(record.Kinesis.PartitionKey);
                         }
                         catch (Exception)
                         {
@@ -94,6 +98,79 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                     }
 
                     return new StreamsEventResponse { BatchItemFailures = batchItemFailures };
+                }
+            }
+            """);
+
+        [Fact]
+        public Task Fix_LoopOverALocalAlias_ReturnsBatchResponse() => Fix.VerifyFixAsync("""
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public void {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    foreach (var message in records)
+                    {
+                        File.Delete(message.Body);
+                    }
+                }
+
+                public void {|LAM202:Other|}(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        File.Delete(message.MessageId);
+                    }
+                }
+            }
+            """, """
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                public SQSBatchResponse Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in records)
+                    {
+                        try
+                        {
+                            File.Delete(message.Body);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
+                }
+
+                public SQSBatchResponse Other(SQSEvent evt, ILambdaContext context)
+                {
+                    var batchItemFailures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            File.Delete(message.MessageId);
+                        }
+                        catch (Exception)
+                        {
+                            batchItemFailures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse { BatchItemFailures = batchItemFailures };
                 }
             }
             """);
@@ -116,11 +193,11 @@ namespace LambdaAnalyzers.Tests.CodeFixes
 
                     foreach (var message in evt.Records)
                     {
-                        await Task.Yield();
+                        await Task.Delay(message.Body.Length);
                     }
                 }
 
-                public Task {|LAM202:All|}(SQSEvent evt, ILambdaContext context) => Task.WhenAll(evt.Records.Select(m => Task.CompletedTask));
+                public Task {|LAM202:All|}(SQSEvent evt, ILambdaContext context) => Task.WhenAll(evt.Records.Select(m => Task.Delay(m.Body.Length)));
             }
             """);
     }

@@ -26,7 +26,7 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """,
-            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("OrderHandler.Handle", "SQS"));
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("OrderHandler.Handle", "", "SQS"));
 
         [Fact]
         public Task BareCatch_InS3AndStreamHandlers_Triggers() => Verify.VerifyAsync("""
@@ -87,7 +87,7 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task CatchInCallee_DoesNotTrigger_RuleIsAboutTheHandlerItself() => Verify.VerifyAsync("""
+        public Task CatchInCalleeTakingNeitherRecordNorContext_DoesNotTrigger() => Verify.VerifyAsync("""
             using System;
             using Amazon.Lambda.Core;
             using Amazon.Lambda.SNSEvents;
@@ -100,6 +100,365 @@ namespace LambdaAnalyzers.Tests.Rules
             public static class Helper
             {
                 public static void Run() { try { } catch (Exception) { } }
+            }
+            """);
+
+        [Fact]
+        public Task CatchAllAroundTheRecordLoop_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    try
+                    {
+                        foreach (var message in evt.Records)
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                    }
+                    {|LAM203:catch (Exception ex)|}
+                    {
+                        context.Logger.LogError(ex.ToString());
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SqsBlueprintHelperCatchThatLogs_Triggers_AtTheHelpersCatch_NamingTheHandler() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task FunctionHandler(SQSEvent evnt, ILambdaContext context)
+                {
+                    foreach (var message in evnt.Records)
+                    {
+                        await ProcessMessageAsync(message, context);
+                    }
+                }
+
+                private async Task ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                    {|#0:catch (Exception e)|}
+                    {
+                        context.Logger.LogError($"An error occurred: {e.Message}");
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("Function.FunctionHandler", " (via Function.FunctionHandler → Function.ProcessMessageAsync)", "SQS"));
+
+        [Fact]
+        public Task StreamRecordHelperAndCollaboratorTakingTheContext_Trigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+            using Amazon.Lambda.SNSEvents;
+
+            public class Streams
+            {
+                public async Task Handle(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        await ProcessRecordAsync(record);
+                    }
+                }
+
+                private static async Task ProcessRecordAsync(KinesisEvent.KinesisEventRecord record)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + record.EventId, record.Kinesis.PartitionKey);
+                    }
+                    {|LAM203:catch|}
+                    {
+                    }
+                }
+            }
+
+            public class Notifier
+            {
+                public async Task NotifyAsync(string message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.AppendAllTextAsync("/tmp/outbox", message);
+                    }
+                    {|#0:catch (Exception ex)|}
+                    {
+                        context.Logger.LogError(ex.Message);
+                    }
+                }
+            }
+
+            public class Notifications
+            {
+                private readonly Notifier _notifier = new Notifier();
+
+                public async Task Handle(SNSEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        await _notifier.NotifyAsync(record.Sns.Message, context);
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("Notifications.Handle", " (via Notifications.Handle → Notifier.NotifyAsync)", "asynchronous"));
+
+        [Fact]
+        public Task HelperReturningFalse_WhoseResultTheCallerDiscards_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Sequential
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await ProcessRecordAsync(message, context);
+                    }
+                }
+
+                private static async Task<bool> ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        return true;
+                    }
+                    {|LAM203:catch (Exception ex)|}
+                    {
+                        context.Logger.LogError(ex.Message);
+                        return false;
+                    }
+                }
+            }
+
+            public class Concurrent
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    await Task.WhenAll(evt.Records.Select(m => ProcessRecordAsync(m, context)));
+                }
+
+                private static async Task<bool> ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        return true;
+                    }
+                    {|LAM203:catch (Exception ex)|}
+                    {
+                        context.Logger.LogError(ex.Message);
+                        return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task HelperReturningFalse_WhoseResultTheCallerChecks_OrWhoseCallerThrows_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Checked
+            {
+                public async Task<SQSBatchResponse> Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var failures = new List<SQSBatchResponse.BatchItemFailure>();
+                    foreach (var message in evt.Records)
+                    {
+                        if (!await ProcessRecordAsync(message, context))
+                        {
+                            failures.Add(new SQSBatchResponse.BatchItemFailure { ItemIdentifier = message.MessageId });
+                        }
+                    }
+
+                    return new SQSBatchResponse(failures);
+                }
+
+                private static async Task<bool> ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.Message);
+                        return false;
+                    }
+                }
+            }
+
+            public class AllChecked
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var results = await Task.WhenAll(evt.Records.Select(m => ProcessRecordAsync(m, context)));
+                    if (results.Any(ok => !ok))
+                    {
+                        throw new InvalidOperationException("some records failed");
+                    }
+                }
+
+                private static async Task<bool> ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.Message);
+                        return false;
+                    }
+                }
+            }
+
+            public class Thrower
+            {
+                private readonly List<string> _errors = new();
+
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        Process(message, context);
+                    }
+
+                    if (_errors.Count > 0)
+                    {
+                        throw new InvalidOperationException(string.Join(", ", _errors));
+                    }
+                }
+
+                private void Process(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        File.Delete(message.Body);
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task HelperOfASynchronousHandler_OrReachedByNoHandler_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using Amazon.Lambda.APIGatewayEvents;
+            using Amazon.Lambda.Core;
+
+            public class Api
+            {
+                public APIGatewayProxyResponse Handle(APIGatewayProxyRequest request, ILambdaContext context)
+                {
+                    Save(request.Body, context);
+                    return new APIGatewayProxyResponse { StatusCode = 200 };
+                }
+
+                private static void Save(string body, ILambdaContext context)
+                {
+                    try { File.WriteAllText("/tmp/body", body); } catch (Exception ex) { context.Logger.LogError(ex.Message); }
+                }
+            }
+
+            public class Orphan
+            {
+                public void Process(string input, ILambdaContext context)
+                {
+                    try { File.Delete(input); } catch (Exception ex) { context.Logger.LogError(ex.Message); }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ServiceTakingTheWholeEvent_WhoseLoopSwallows_Triggers_NamingTheHandler() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public interface IOrderService
+            {
+                Task HandleAsync(SQSEvent evt);
+            }
+
+            public class OrderService : IOrderService
+            {
+                public async Task HandleAsync(SQSEvent evt)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                        {|#0:catch (Exception)|}
+                        {
+                            Console.WriteLine("failed " + message.MessageId);
+                        }
+                    }
+                }
+            }
+
+            public class Function
+            {
+                private readonly IOrderService _service = new OrderService();
+
+                public Task FunctionHandler(SQSEvent evt, ILambdaContext context) => _service.HandleAsync(evt);
+            }
+            """,
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("Function.FunctionHandler", " (via Function.FunctionHandler → OrderService.HandleAsync)", "SQS"));
+
+        [Fact]
+        public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            using System;
+
+            public class Function
+            {
+                public void Handle(string input)
+                {
+                    try { Console.WriteLine(input); } catch (Exception) { }
+                }
             }
             """);
     }

@@ -27,7 +27,7 @@ namespace LambdaAnalyzers.Tests.Rules
                     """,
             };
             test.TestState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
-            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "top-level handler lambda", "SQSBatchResponse"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "top-level handler lambda", "", "SQSBatchResponse"));
             await test.RunAsync();
         }
 
@@ -37,8 +37,15 @@ namespace LambdaAnalyzers.Tests.Rules
             using Amazon.Lambda.Core;
             using Amazon.Lambda.SQSEvents;
 
+            public interface IOrderStore
+            {
+                Task SaveAsync(string body);
+            }
+
             public class OrderHandler
             {
+                private static IOrderStore Store = null!;
+
                 public async Task {|#0:Handle|}(SQSEvent evt, ILambdaContext context)
                 {
                     foreach (var message in evt.Records)
@@ -47,10 +54,10 @@ namespace LambdaAnalyzers.Tests.Rules
                     }
                 }
 
-                private static Task ProcessAsync(string body) => Task.CompletedTask;
+                private static Task ProcessAsync(string body) => Store.SaveAsync(body);
             }
             """,
-            Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "OrderHandler.Handle", "SQSBatchResponse"));
+            Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "OrderHandler.Handle", "", "SQSBatchResponse"));
 
         [Fact]
         public Task StreamHandlerWithLinqAndRethrowingCatch_Triggers() => Verify.VerifyAsync("""
@@ -64,13 +71,13 @@ namespace LambdaAnalyzers.Tests.Rules
             public class Streams
             {
                 public Task {|LAM202:OnKinesis|}(KinesisEvent evt, ILambdaContext context)
-                    => Task.WhenAll(evt.Records.Select(r => Task.CompletedTask));
+                    => Task.WhenAll(evt.Records.Select(r => System.IO.File.WriteAllTextAsync("/tmp/" + r.EventId, r.EventId)));
 
                 public void {|LAM202:OnDynamo|}(DynamoDBEvent evt, ILambdaContext context)
                 {
                     foreach (var record in evt.Records)
                     {
-                        try { Console.WriteLine(record.EventID); }
+                        try { System.IO.File.Delete(record.EventID); }
                         catch (Exception) { context.Logger.LogLine("failed"); throw; }
                     }
                 }
@@ -120,6 +127,519 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
 
                 public void CountOnly(SQSEvent evt, ILambdaContext context) => Console.WriteLine("batch");
+            }
+            """);
+
+        [Fact]
+        public Task LoopThatOnlyLogsReadsFieldsAndAwaitsCompletedTask_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Handlers
+            {
+                public async Task OnMessages(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        var body = message.Body;
+                        context.Logger.LogInformation($"Processed message {body} ({message.MessageId})");
+                        Console.WriteLine("length " + body.Length);
+                        await Task.CompletedTask;
+                    }
+                }
+
+                public void OnRecords(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        LambdaLogger.Log(string.Format("{0}: {1}", record.EventId, record.Kinesis.PartitionKey));
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SqsBlueprintHelperThatOnlyLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task FunctionHandler(SQSEvent evnt, ILambdaContext context)
+                {
+                    foreach (var message in evnt.Records)
+                    {
+                        await ProcessMessageAsync(message, context);
+                    }
+                }
+
+                private async Task ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    context.Logger.LogInformation($"Processed message {message.Body}");
+
+                    // TODO: Do interesting work based on the new message
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SqsBlueprintHelperDoingRealWork_Triggers() => Verify.VerifyAsync("""
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public record Order(string Id);
+
+            public class Function
+            {
+                public async Task {|LAM202:FunctionHandler|}(SQSEvent evnt, ILambdaContext context)
+                {
+                    foreach (var message in evnt.Records)
+                    {
+                        await ProcessMessageAsync(message, context);
+                    }
+                }
+
+                private async Task ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    context.Logger.LogInformation($"Processing message {message.Body}");
+                    var order = JsonSerializer.Deserialize<Order>(message.Body);
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopInsideSwallowingTry_OrLoopBodyOneSwallowingTry_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.DynamoDBEvents;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Handlers
+            {
+                public async Task AroundTheLoop(SQSEvent evt, ILambdaContext context)
+                {
+                    try
+                    {
+                        foreach (var message in evt.Records)
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.ToString());
+                    }
+                }
+
+                public void AroundTheBody(DynamoDBEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try
+                        {
+                            File.Delete(record.EventID);
+                        }
+                        catch
+                        {
+                            context.Logger.LogLine("failed " + record.EventID);
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopBodyWithFailingWorkOutsideTheSwallowingTry_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public record Order(string Id);
+
+            public class Handlers
+            {
+                public void {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        var order = JsonSerializer.Deserialize<Order>(message.Body)!;
+                        try
+                        {
+                            File.Delete(order.Id);
+                        }
+                        catch (Exception ex)
+                        {
+                            context.Logger.LogError(ex.Message);
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task HelperWholeBodySwallowingTry_FromForeachAndFromWhenAllSelect_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Handlers
+            {
+                public async Task Sequential(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogInformation($"Beginning to process {evt.Records.Count} records...");
+                    foreach (var message in evt.Records)
+                    {
+                        await ProcessRecordAsync(message, context);
+                    }
+                }
+
+                public async Task Concurrent(SQSEvent evt, ILambdaContext context)
+                {
+                    await Task.WhenAll(evt.Records.Select(m => ProcessRecordAsync(m, context)));
+                }
+
+                private static async Task<bool> ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        return true;
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError($"failed {message.MessageId}: {ex.Message}");
+                        return false;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task HelperWhoseCatchRethrows_FromWhenAllSelect_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Handlers
+            {
+                public async Task {|LAM202:Concurrent|}(SQSEvent evt, ILambdaContext context)
+                {
+                    await Task.WhenAll(evt.Records.Select(m => ProcessRecordAsync(m, context)));
+                }
+
+                private static async Task ProcessRecordAsync(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                    catch (Exception ex)
+                    {
+                        context.Logger.LogError(ex.Message);
+                        throw;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task RecordsCountInALogLineOutsideTheGuardedLoop_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.DynamoDBEvents;
+
+            public class Replication
+            {
+                public void Handle(DynamoDBEvent dynamoEvent, ILambdaContext context)
+                {
+                    context.Logger.LogInformation($"Beginning to process {dynamoEvent.Records.Count} records...");
+                    foreach (var record in dynamoEvent.Records)
+                    {
+                        try
+                        {
+                            File.Delete(record.EventID);
+                        }
+                        catch (Exception ex)
+                        {
+                            context.Logger.LogError(ex.Message);
+                        }
+                    }
+
+                    context.Logger.LogInformation("Stream processing complete.");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task WholeEventHandedToAServiceWhoseLoopLetsExceptionsEscape_Triggers_OnTheHandlersName() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public interface IOrderService
+            {
+                Task HandleAsync(SQSEvent evt);
+            }
+
+            public class OrderService : IOrderService
+            {
+                public async Task HandleAsync(SQSEvent evt)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                }
+            }
+
+            public class Function
+            {
+                private readonly IOrderService _service = new OrderService();
+
+                public async Task {|#0:FunctionHandler|}(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogInformation("received");
+                    await _service.HandleAsync(evt);
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("SQS", "Function.FunctionHandler", " (via Function.FunctionHandler → OrderService.HandleAsync)", "SQSBatchResponse"));
+
+        [Fact]
+        public Task WholeEventHandedToAServiceThatGuardsEachRecord_OrToAServiceThatOnlyLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderService
+            {
+                public async Task HandleAsync(SQSEvent evt)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        try
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                        catch (Exception)
+                        {
+                            Console.WriteLine("failed " + message.MessageId);
+                        }
+                    }
+                }
+
+                public void Describe(SQSEvent evt)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        Console.WriteLine(message.MessageId);
+                    }
+                }
+            }
+
+            public class Function
+            {
+                private readonly OrderService _service = new OrderService();
+
+                public async Task FunctionHandler(SQSEvent evt, ILambdaContext context)
+                {
+                    _service.Describe(evt);
+                    await _service.HandleAsync(evt);
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopOverALocalAliasWhoseCatchRecordsFailures_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                private readonly List<string> _failed = new();
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    context.Logger.LogInformation($"{records.Count} messages");
+                    foreach (var message in records)
+                    {
+                        try
+                        {
+                            await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                        }
+                        catch (Exception)
+                        {
+                            _failed.Add(message.MessageId);
+                        }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopOverALocalAliasWhoseWorkCanFail_Triggers() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var records = evt.Records;
+                    foreach (var message in records)
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task MaterializedAliasWhoseWorkCanFail_Triggers_ForEachThatOnlyLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Linq;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void {|LAM202:Materialized|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var messages = evt.Records.ToList();
+                    foreach (var message in messages)
+                    {
+                        File.Delete(message.Body);
+                    }
+                }
+
+                public void Logged(SQSEvent evt, ILambdaContext context)
+                {
+                    evt.Records.ForEach(message => context.Logger.LogLine($"received {message.MessageId}"));
+                }
+            }
+            """);
+
+        [Fact]
+        public Task BrokenHelperCall_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        {|CS0103:Missing|}(message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task TasksCollectedInTheLoop_FromAHelperThatSwallows_DoesNotTrigger_FromAHelperThatCanFail_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public async Task Guarded(SQSEvent evt, ILambdaContext context)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var message in evt.Records)
+                    {
+                        tasks.Add(SafeAsync(message));
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                public async Task {|LAM202:Unguarded|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var tasks = new List<Task>();
+                    foreach (var message in evt.Records)
+                    {
+                        tasks.Add(File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body));
+                    }
+
+                    await Task.WhenAll(tasks);
+                }
+
+                private static async Task SafeAsync(SQSEvent.SQSMessage message)
+                {
+                    try
+                    {
+                        await File.WriteAllTextAsync("/tmp/" + message.MessageId, message.Body);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task RecordsOnlyWrittenToTheLog_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Linq;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Function
+            {
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    context.Logger.LogLine($"first: {evt.Records.First().Body}, ids: {string.Join(",", evt.Records.Select(r => r.MessageId))}");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task WithoutLambdaReferences_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
+            using System.IO;
+
+            public class Function
+            {
+                public void Handle(string[] records)
+                {
+                    foreach (var record in records)
+                    {
+                        File.Delete(record);
+                    }
+                }
             }
             """);
     }
