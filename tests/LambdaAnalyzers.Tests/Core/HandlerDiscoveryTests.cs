@@ -155,7 +155,7 @@ namespace LambdaAnalyzers.Tests.Core
         {
             var test = new SwallowVerify.AnalyzerTest { TestCode = ServerlessCode.Replace("NEW_CLIENT_HELLO", "new AmazonS3Client()").Replace("CATCH_CONSUME", "{|#0:catch (Exception)|}") };
             test.TestState.AdditionalFiles.Add(("serverless.yml", ServerlessYml));
-            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Handler.Consume", "SQS"));
+            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Handler.Consume", "", "SQS"));
             await test.RunAsync();
         }
 
