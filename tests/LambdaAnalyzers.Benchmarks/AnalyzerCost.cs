@@ -201,7 +201,7 @@ public static class AnalyzerCost
         GC.Collect();
     }
 
-    /// <param name="PoolThreads">The thread pool's size after the analysis: more threads than cores, more of our callbacks' time spent waiting for one (docs/performance.md, session 8).</param>
+    /// <param name="PoolThreads">The thread pool's size after the analysis: more threads than cores, more of our callbacks' time spent waiting for one.</param>
     private sealed record Measurement(TimeSpan Wall, Dictionary<string, TimeSpan> PerAnalyzer, int Diagnostics, long Allocated, TimeSpan GcPause, int PoolThreads);
 
     private static Measurement Analyze(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, bool logExecutionTime = true, bool prebound = false)

@@ -7,7 +7,7 @@ namespace LambdaAnalyzers.Benchmarks;
 /// else (the compiler, the runtime). A method is compiled again each time tiering promotes it (quick code, then
 /// instrumented quick code, then optimized code), so a round in which neither package's code was compiled
 /// ran both packages as optimized as they will get. The count of all methods alone cannot say so: on two busy
-/// cores the JIT's background promotions lag, and in session 9 a hundred of our methods were still quick code
+/// cores the JIT's background promotions lag, and a hundred of our methods have been seen still quick code
 /// some 30 analyses into a process while the whole count stayed under 100 per round.
 /// </summary>
 internal sealed class JitWatch : EventListener

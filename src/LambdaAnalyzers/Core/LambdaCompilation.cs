@@ -57,8 +57,7 @@ namespace LambdaAnalyzers
         /// Reads the syntax facts that need every tree (the handler candidates, the call-site index) as the
         /// analysis starts. Classifying any method, and the first question about a helper, need them; asked
         /// from a callback they were read in the middle of the analysis, when the driver keeps more threads busy
-        /// than there are cores, and the callbacks waiting on them were charged for waiting for a core (at 500
-        /// handlers: least 27–31 ms against 34–132 ms, docs/performance.md session 9). Each tree is read once
+        /// than there are cores, and the callbacks waiting on them were charged for waiting for a core. Each tree is read once
         /// and kept for the compilations that share it, so after an edit in the IDE only the edited tree is read.
         /// Every rule's start calls it; the threads share the trees (<see cref="SharedWork{T}"/>).
         /// </summary>
