@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,8 +51,23 @@ namespace LambdaAnalyzers.Rules
 
             if (lambda.Path.Find(context.Operation, context.ContainingSymbol) is { } path)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Operation.Syntax.GetLocation(), blocking, path.Handler.Name, path.ViaText));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, BlockingName(context.Operation.Syntax).GetLocation(), blocking, path.Handler.Name, path.ViaText));
             }
+        }
+
+        /// <summary>
+        /// The member name that blocks (<c>Result</c>, <c>Wait</c>, <c>GetResult</c>): the squiggle sits there rather
+        /// than on a call that may span several lines. The fixer walks back up to the access from it.
+        /// </summary>
+        private static SyntaxNode BlockingName(SyntaxNode syntax)
+        {
+            var accessed = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
+            return accessed switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => syntax,
+            };
         }
 
         /// <summary>
