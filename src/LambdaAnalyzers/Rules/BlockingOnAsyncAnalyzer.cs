@@ -109,13 +109,34 @@ namespace LambdaAnalyzers.Rules
 
             return blocking.Root().Descendants().OfType<IAwaitOperation>().Any(awaited =>
                 awaited.Syntax.SpanStart < blocking.Syntax.SpanStart
+                && !awaited.Syntax.Span.Contains(blocking.Syntax.Span)
                 && awaited.Operation.DescendantsAndSelf().Any(o => o switch
                 {
-                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
-                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
-                    IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, symbol),
+                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol) && IsTheTaskAwaited(l),
+                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol) && IsTheTaskAwaited(p),
+                    IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, symbol) && IsTheTaskAwaited(f),
                     _ => false,
                 }));
+        }
+
+        /// <summary>
+        /// <c>await t</c>, <c>await t.ConfigureAwait(false)</c>, <c>await Task.WhenAll(t, u)</c> wait for the task
+        /// itself; <c>await SendAsync(t.Result)</c> only reads it (and blocks there).
+        /// </summary>
+        private static bool IsTheTaskAwaited(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IPropertyReferenceOperation or IFieldReferenceOperation => false,
+                IInvocationOperation { Instance: { } instance, TargetMethod.Name: var name } when instance.WithoutConversions() == reference => name == "ConfigureAwait",
+                _ => true,
+            };
         }
 
         /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>: complete when made.</summary>

@@ -100,6 +100,69 @@ namespace LambdaAnalyzers.Tests.Rules
             Verify.Diagnostic("LAM303").WithLocation(1).WithArguments("WaitAll()", "PriceHandler.Handle", ""));
 
         [Fact]
+        public Task LocalTaskReadInsideAndAfterAnAwaitOfAnotherCall_Triggers() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Shipment
+            {
+                public string State { get; set; } = "";
+            }
+
+            public class ShipmentHandler
+            {
+                public async Task Handle(string id, ILambdaContext context)
+                {
+                    var shipment = LookUpAsync(id);
+                    context.Logger.LogInformation("looking up " + id);
+                    if (shipment.{|#0:Result|}.State == "delivered")
+                    {
+                        await NotifyAsync(shipment.{|#1:Result|}.State);
+                    }
+                    else if (shipment.{|#2:Result|}.State == "lost")
+                    {
+                        await NotifyAsync("lost");
+                    }
+                }
+
+                private static async Task<Shipment> LookUpAsync(string id)
+                {
+                    await Task.Yield();
+                    return new Shipment { State = id };
+                }
+
+                private static Task NotifyAsync(string state) => Task.Delay(1);
+            }
+            """,
+            Verify.Diagnostic("LAM303").WithLocation(0).WithArguments("Result", "ShipmentHandler.Handle", ""),
+            Verify.Diagnostic("LAM303").WithLocation(1).WithArguments("Result", "ShipmentHandler.Handle", ""),
+            Verify.Diagnostic("LAM303").WithLocation(2).WithArguments("Result", "ShipmentHandler.Handle", ""));
+
+        [Fact]
+        public Task LocalTaskAwaitedBeforeItsResultIsRead_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class ShipmentHandler
+            {
+                public async Task<string> Handle(string id, ILambdaContext context)
+                {
+                    var first = LookUpAsync(id);
+                    var second = LookUpAsync(id + "-2");
+                    await first.ConfigureAwait(false);
+                    await second;
+                    return first.Result + second.Result;
+                }
+
+                private static async Task<string> LookUpAsync(string id)
+                {
+                    await Task.Yield();
+                    return id;
+                }
+            }
+            """);
+
+        [Fact]
         public Task ResultOfAwaitedTask_ContinuationAndConstructor_DoNotTrigger() => Verify.VerifyAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
