@@ -165,6 +165,14 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                     : null;
             }
 
+            if (diagnostic.Properties.ContainsKey(LambdaAnalyzers.Rules.WorkLeftRunningAnalyzer.HandedToHelperProperty))
+            {
+                // `SendAsync().Forget();` becomes `await SendAsync();`: the helper only let the task go.
+                return node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax } helperStatement
+                    ? (helperStatement, ExpressionStatement(AwaitExpression(node.WithoutTrivia())).WithTriviaFrom(helperStatement).WithAdditionalAnnotations(Formatter.Annotation))
+                    : null;
+            }
+
             ExpressionSyntax? awaited = node switch
             {
                 // LAM302: `_ = SendAsync()` and `SendAsync()`.

@@ -140,7 +140,7 @@ namespace LambdaAnalyzers.Rules
         }
 
         /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>: complete when made.</summary>
-        private static bool IsCompletedTask(IOperation task, WellKnownTypes types)
+        internal static bool IsCompletedTask(IOperation task, WellKnownTypes types)
             => task switch
             {
                 IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } method } => types.IsTask(method.ContainingType),

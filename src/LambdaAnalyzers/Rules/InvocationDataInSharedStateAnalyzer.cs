@@ -36,6 +36,10 @@ namespace LambdaAnalyzers.Rules
         private static void AnalyzeAssignment(OperationAnalysisContext context, LambdaCompilation lambda)
         {
             var assignment = (IAssignmentOperation)context.Operation;
+            if (lambda.InitOnce.TakesOffPath(assignment, assignment.Value))
+            {
+                return; // `if (_x == null) _x = ...` and `_x ??= ...` run once per environment
+            }
 
             // `s_cache[key] = value` stores into the collection held by the field.
             var state = assignment.Target is IPropertyReferenceOperation { Property.IsIndexer: true, Instance: { } collection } ? collection : assignment.Target;

@@ -123,6 +123,47 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task LeftRunning_Fix_AwaitsTheTaskAFireAndForgetHelperWasGiven() => LeftRunningFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                public static void Ignore(this Task task) { }
+            }
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    {|LAM302:AuditAsync(input)|}.Ignore();
+                    TaskHelpers.Ignore({|LAM302:AuditAsync(input + "!")|});
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                public static void Ignore(this Task task) { }
+            }
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await AuditAsync(input);
+                    await AuditAsync(input + "!");
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """);
+
+        [Fact]
         public Task Blocking_Fix_MakesTheHandlerAsync_AndAwaitsEachBlock() => BlockingFix.VerifyFixAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;

@@ -303,6 +303,39 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>Null-guarded initialisation runs once per environment (InitOnceIdioms), whatever it is given.</summary>
+        [Fact]
+        public Task NullGuardedInitialisationGivenTheContext_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Settings
+            {
+                public string Issuer { get; set; } = "";
+            }
+
+            public class OrderHandler
+            {
+                private Settings? _settings;
+                private static Settings? s_fallback;
+
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    if (_settings == null)
+                        _settings = await LoadAsync(context);
+                    s_fallback ??= await LoadAsync(context);
+                    return _settings.Issuer + s_fallback.Issuer + input;
+                }
+
+                private static async Task<Settings> LoadAsync(ILambdaContext context)
+                {
+                    context.Logger.LogInformation("loading settings");
+                    await Task.Yield();
+                    return new Settings { Issuer = "issuer" };
+                }
+            }
+            """);
+
         [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.Collections.Generic;
