@@ -138,10 +138,21 @@ namespace LambdaAnalyzers.CodeFixes.Rules
                 block);
         }
 
+        /// <summary>LAM303 sits on the blocking member's name: the access (<c>t.Result</c>) or call (<c>t.Wait()</c>) it names.</summary>
+        private static ExpressionSyntax? BlockingAccess(SimpleNameSyntax? name)
+        {
+            if (name?.Parent is not MemberAccessExpressionSyntax access || access.Name != name)
+            {
+                return null;
+            }
+
+            return access.Parent is InvocationExpressionSyntax invocation && invocation.Expression == access ? invocation : access;
+        }
+
         /// <summary>The node to replace and its awaited form, or null when an await cannot go there.</summary>
         private static (SyntaxNode Node, SyntaxNode Replacement)? Rewrite(SyntaxNode root, SemanticModel model, Diagnostic diagnostic, CancellationToken cancellationToken)
         {
-            var node = root.NodeAt<ExpressionSyntax>(diagnostic);
+            var node = diagnostic.Id == RuleIds.BlockingOnAsync ? BlockingAccess(root.NodeAt<SimpleNameSyntax>(diagnostic)) : root.NodeAt<ExpressionSyntax>(diagnostic);
             if (node is null || !AsyncConversion.CanAwaitAt(node, model, cancellationToken))
             {
                 return null;
@@ -151,6 +162,14 @@ namespace LambdaAnalyzers.CodeFixes.Rules
             {
                 return node is InvocationExpressionSyntax { Parent: ExpressionStatementSyntax statement } forEach && ForEachLoop(forEach) is { } loop
                     ? (statement, loop.WithTriviaFrom(statement).WithAdditionalAnnotations(Formatter.Annotation))
+                    : null;
+            }
+
+            if (diagnostic.Properties.ContainsKey(LambdaAnalyzers.Rules.WorkLeftRunningAnalyzer.HandedToHelperProperty))
+            {
+                // `SendAsync().Forget();` becomes `await SendAsync();`: the helper only let the task go.
+                return node.FirstAncestorOrSelf<ExpressionStatementSyntax>() is { Expression: InvocationExpressionSyntax } helperStatement
+                    ? (helperStatement, ExpressionStatement(AwaitExpression(node.WithoutTrivia())).WithTriviaFrom(helperStatement).WithAdditionalAnnotations(Formatter.Annotation))
                     : null;
             }
 

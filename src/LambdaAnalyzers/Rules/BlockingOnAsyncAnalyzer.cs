@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -50,8 +51,23 @@ namespace LambdaAnalyzers.Rules
 
             if (lambda.Path.Find(context.Operation, context.ContainingSymbol) is { } path)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptor, context.Operation.Syntax.GetLocation(), blocking, path.Handler.Name, path.ViaText));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptor, BlockingName(context.Operation.Syntax).GetLocation(), blocking, path.Handler.Name, path.ViaText));
             }
+        }
+
+        /// <summary>
+        /// The member name that blocks (<c>Result</c>, <c>Wait</c>, <c>GetResult</c>): the squiggle sits there rather
+        /// than on a call that may span several lines. The fixer walks back up to the access from it.
+        /// </summary>
+        private static SyntaxNode BlockingName(SyntaxNode syntax)
+        {
+            var accessed = syntax is InvocationExpressionSyntax invocation ? invocation.Expression : syntax;
+            return accessed switch
+            {
+                MemberAccessExpressionSyntax access => access.Name,
+                MemberBindingExpressionSyntax binding => binding.Name,
+                _ => syntax,
+            };
         }
 
         /// <summary>
@@ -93,17 +109,38 @@ namespace LambdaAnalyzers.Rules
 
             return blocking.Root().Descendants().OfType<IAwaitOperation>().Any(awaited =>
                 awaited.Syntax.SpanStart < blocking.Syntax.SpanStart
+                && !awaited.Syntax.Span.Contains(blocking.Syntax.Span)
                 && awaited.Operation.DescendantsAndSelf().Any(o => o switch
                 {
-                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol),
-                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol),
-                    IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, symbol),
+                    ILocalReferenceOperation l => SymbolEqualityComparer.Default.Equals(l.Local, symbol) && IsTheTaskAwaited(l),
+                    IParameterReferenceOperation p => SymbolEqualityComparer.Default.Equals(p.Parameter, symbol) && IsTheTaskAwaited(p),
+                    IFieldReferenceOperation f => SymbolEqualityComparer.Default.Equals(f.Field, symbol) && IsTheTaskAwaited(f),
                     _ => false,
                 }));
         }
 
+        /// <summary>
+        /// <c>await t</c>, <c>await t.ConfigureAwait(false)</c>, <c>await Task.WhenAll(t, u)</c> wait for the task
+        /// itself; <c>await SendAsync(t.Result)</c> only reads it (and blocks there).
+        /// </summary>
+        private static bool IsTheTaskAwaited(IOperation reference)
+        {
+            var parent = reference.Parent;
+            while (parent is IConversionOperation)
+            {
+                parent = parent.Parent;
+            }
+
+            return parent switch
+            {
+                IPropertyReferenceOperation or IFieldReferenceOperation => false,
+                IInvocationOperation { Instance: { } instance, TargetMethod.Name: var name } when instance.WithoutConversions() == reference => name == "ConfigureAwait",
+                _ => true,
+            };
+        }
+
         /// <summary><c>Task.FromResult(x)</c>, <c>Task.CompletedTask</c>, <c>ValueTask.FromResult(x)</c>: complete when made.</summary>
-        private static bool IsCompletedTask(IOperation task, WellKnownTypes types)
+        internal static bool IsCompletedTask(IOperation task, WellKnownTypes types)
             => task switch
             {
                 IInvocationOperation { TargetMethod: { Name: "FromResult" or "FromException" or "FromCanceled", IsStatic: true } method } => types.IsTask(method.ContainingType),

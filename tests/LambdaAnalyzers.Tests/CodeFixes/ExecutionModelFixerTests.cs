@@ -123,6 +123,47 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task LeftRunning_Fix_AwaitsTheTaskAFireAndForgetHelperWasGiven() => LeftRunningFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                public static void Ignore(this Task task) { }
+            }
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    {|LAM302:AuditAsync(input)|}.Ignore();
+                    TaskHelpers.Ignore({|LAM302:AuditAsync(input + "!")|});
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                public static void Ignore(this Task task) { }
+            }
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    await AuditAsync(input);
+                    await AuditAsync(input + "!");
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """);
+
+        [Fact]
         public Task Blocking_Fix_MakesTheHandlerAsync_AndAwaitsEachBlock() => BlockingFix.VerifyFixAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
@@ -131,9 +172,9 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             {
                 public string Handle(string input, ILambdaContext context)
                 {
-                    var a = {|LAM303:LoadAsync(input).Result|};
-                    {|LAM303:SaveAsync(a).Wait()|};
-                    return {|LAM303:LoadAsync(a).GetAwaiter().GetResult()|}.Trim();
+                    var a = LoadAsync(input).{|LAM303:Result|};
+                    SaveAsync(a).{|LAM303:Wait|}();
+                    return LoadAsync(a).GetAwaiter().{|LAM303:GetResult|}().Trim();
                 }
 
                 private static Task<string> LoadAsync(string key) => Task.FromResult(key);
@@ -158,6 +199,53 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             """);
 
         [Fact]
+        public Task Blocking_Fix_AwaitsAMultiLineCall() => BlockingFix.VerifyFixAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class PriceRequest
+            {
+                public string Sku { get; set; } = "";
+            }
+
+            public class PriceHandler
+            {
+                public string Handle(string sku, ILambdaContext context)
+                {
+                    var price = QuoteAsync(new PriceRequest
+                    {
+                        Sku = sku,
+                    }).{|LAM303:Result|};
+                    return price;
+                }
+
+                private static Task<string> QuoteAsync(PriceRequest request) => Task.FromResult(request.Sku);
+            }
+            """, """
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class PriceRequest
+            {
+                public string Sku { get; set; } = "";
+            }
+
+            public class PriceHandler
+            {
+                public async Task<string> Handle(string sku, ILambdaContext context)
+                {
+                    var price = await QuoteAsync(new PriceRequest
+                    {
+                        Sku = sku,
+                    });
+                    return price;
+                }
+
+                private static Task<string> QuoteAsync(PriceRequest request) => Task.FromResult(request.Sku);
+            }
+            """);
+
+        [Fact]
         public Task Blocking_NoFix_InSynchronousCallee() => BlockingFix.VerifyNoFixAsync("""
             using System.Threading.Tasks;
             using Amazon.Lambda.Core;
@@ -169,7 +257,7 @@ namespace LambdaAnalyzers.Tests.CodeFixes
 
             public static class Repository
             {
-                public static string Load(string key) => {|LAM303:FetchAsync(key).Result|};
+                public static string Load(string key) => FetchAsync(key).{|LAM303:Result|};
 
                 private static async Task<string> FetchAsync(string key)
                 {

@@ -140,6 +140,203 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task ContextOfTheInvocationIntoHandlerAndStaticState_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private static string? s_requestId;
+                private ILambdaLogger? _logger;
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    {|#0:_logger = context.Logger|};
+                    {|#1:s_requestId = context.AwsRequestId|};
+                    Ambient.Remember(context);
+                    _logger.LogInformation(input);
+                }
+            }
+
+            public static class Ambient
+            {
+                public static ILambdaContext? Current { get; private set; }
+
+                // Itself taken for a handler (an ILambdaContext parameter): reported whichever handler it is on the path of.
+                public static void Remember(ILambdaContext context) => {|LAM304:Current = context|};
+            }
+            """,
+            Info(0, "_logger"), Info(1, "s_requestId"));
+
+        /// <summary>The function's name, version, memory and log group are the same for every invocation of an environment.</summary>
+        [Fact]
+        public Task EnvironmentConstantsOfTheContextAndConstructorState_DoNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private static string? s_functionName;
+                private readonly string _prefix;
+                private int _memory;
+                private string? _mode;
+
+                public OrderHandler(string prefix) => _prefix = prefix;
+
+                public OrderHandler() : this("orders") { }
+
+                public string Handle(string input, ILambdaContext context)
+                {
+                    s_functionName = context.FunctionName;
+                    _memory = context.MemoryLimitInMB;
+                    _mode = "live";
+                    return _prefix + input;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task PerRecordCounterOnTheHandler_Triggers() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                private long _processed;
+                private static int s_failed;
+
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        {|#0:_processed++|};
+                        if (record.Body.Length == 0)
+                        {
+                            {|#1:s_failed += 1|};
+                        }
+                    }
+
+                    context.Logger.LogInformation($"processed {_processed}");
+                }
+            }
+            """,
+            Info(0, "_processed"), Info(1, "s_failed"));
+
+        /// <summary>Counting invocations or retries of a fixed loop holds nothing of the event.</summary>
+        [Fact]
+        public Task InvocationAndRetryCounters_DoNotTrigger() => Verify.VerifyAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class OrderHandler
+            {
+                private static int s_invocations;
+                private int _attempts;
+
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    s_invocations++;
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        _attempts++;
+                    }
+
+                    foreach (var record in evt.Records)
+                    {
+                        var local = 0;
+                        local++;
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ListMadePerInvocationAndFilledFromTheEvent_Triggers() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Failure
+            {
+                public string Id { get; set; } = "";
+            }
+
+            public class OrderHandler
+            {
+                private List<Failure>? _failures;
+
+                public void Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var failures = new List<Failure>();
+                    foreach (var record in evt.Records)
+                    {
+                        if (record.Body.Length == 0)
+                        {
+                            failures.Add(new Failure { Id = record.MessageId });
+                        }
+                    }
+
+                    {|#0:_failures = failures|};
+                }
+            }
+            """,
+            Info(0, "_failures"));
+
+        [Fact]
+        public Task ListMadePerInvocationFromConstants_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                private List<string>? _defaults;
+                private List<string>? _names;
+                private List<string>? _empty;
+
+                public int Handle(string input, ILambdaContext context)
+                {
+                    var defaults = new List<string>();
+                    defaults.Add("eu-west-1");
+                    _defaults = defaults;
+                    _names = new List<string> { "a", "b" };
+                    _empty = new List<string>();
+                    return input.Length;
+                }
+            }
+            """);
+
+        /// <summary>Null-guarded initialisation runs once per environment (InitOnceIdioms), whatever it is given.</summary>
+        [Fact]
+        public Task NullGuardedInitialisationGivenTheContext_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public class Settings
+            {
+                public string Issuer { get; set; } = "";
+            }
+
+            public class OrderHandler
+            {
+                private Settings? _settings;
+                private static Settings? s_fallback;
+
+                public async Task<string> Handle(string input, ILambdaContext context)
+                {
+                    if (_settings == null)
+                        _settings = await LoadAsync(context);
+                    s_fallback ??= await LoadAsync(context);
+                    return _settings.Issuer + s_fallback.Issuer + input;
+                }
+
+                private static async Task<Settings> LoadAsync(ILambdaContext context)
+                {
+                    context.Logger.LogInformation("loading settings");
+                    await Task.Yield();
+                    return new Settings { Issuer = "issuer" };
+                }
+            }
+            """);
+
+        [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.Collections.Generic;
 

@@ -143,6 +143,107 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task TaskHandedToAHelperThatDropsIt_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                public static void FireAndForget(this Task task)
+                {
+                    {|#2:task.ContinueWith(t => Console.WriteLine(t.Exception), TaskContinuationOptions.OnlyOnFaulted)|};
+                }
+
+                public static void Ignore(Task task) { }
+            }
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|#0:AuditAsync(input)|}.FireAndForget();
+                    TaskHelpers.Ignore({|#1:AuditAsync(input)|});
+                    return input;
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """,
+            Verify.Diagnostic("LAM302").WithLocation(0).WithArguments("OrderHandler.AuditAsync", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM302").WithLocation(1).WithArguments("OrderHandler.AuditAsync", "OrderHandler.Handle", ""),
+            Verify.Diagnostic("LAM302").WithLocation(2).WithArguments("Task.ContinueWith", "OrderHandler.Handle", " (via OrderHandler.Handle → TaskHelpers.FireAndForget)"));
+
+        /// <summary>A helper that awaits, blocks on, returns or keeps the task it is given does not leave it running.</summary>
+        [Fact]
+        public Task TaskHandedToAHelperThatKeepsIt_AndCompletedTasksDiscarded_DoNotTrigger() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public static class TaskHelpers
+            {
+                private static readonly List<Task> s_pending = new();
+
+                public static void Track(Task task) => s_pending.Add(task);
+
+                public static void Block(this Task task) => task.GetAwaiter().GetResult();
+
+                public static async Task LogFailuresAsync(this Task task)
+                {
+                    try { await task; } catch { }
+                }
+            }
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input, ILambdaContext context)
+                {
+                    TaskHelpers.Track(AuditAsync(input));
+                    AuditAsync(input).Block();
+                    await AuditAsync(input).LogFailuresAsync();
+                    _ = Task.CompletedTask;
+                    _ = Task.FromResult(input);
+                }
+
+                private static Task AuditAsync(string input) => Task.Delay(1);
+            }
+            """);
+
+        /// <summary>A call bound at run time (a dynamic argument) whose every candidate returns a task drops that task.</summary>
+        [Fact]
+        public Task DynamicallyBoundCallReturningATask_Triggers() => Verify.VerifyAsync("""
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            public interface INotifier
+            {
+                Task Publish<TNote>(TNote note, CancellationToken cancellationToken = default);
+                void Log(object note);
+            }
+
+            public class OrderHandler
+            {
+                private readonly INotifier _notifier;
+
+                public OrderHandler(INotifier notifier) => _notifier = notifier;
+
+                public OrderHandler() : this(null!) { }
+
+                public void Handle(string input, ILambdaContext context)
+                {
+                    object note = input;
+                    {|#0:_notifier.Publish((dynamic)note)|};
+                    _notifier.Log((dynamic)note);
+                    dynamic anything = note;
+                    anything.Publish();
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM302").WithLocation(0).WithArguments("INotifier.Publish", "OrderHandler.Handle", ""));
+
+        [Fact]
         public Task NoLambdaReference_DoesNotTrigger() => Verify.VerifyWithoutLambdaReferencesAsync("""
             using System.Threading.Tasks;
 
