@@ -168,6 +168,79 @@ namespace LambdaAnalyzers.Tests.Core
             await test.RunAsync();
         }
 
+        private const string AnnotationsCode = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Annotations;
+
+            namespace Orders
+            {
+                public class Functions
+                {
+                    [LambdaFunction]
+                    public async Task Consume(Order order)
+                    {
+                        try
+                        {
+                            await Task.Delay(1);
+                        }
+                        CATCH_CONSUME
+                        {
+                        }
+                    }
+                }
+
+                public record Order(string Id);
+            }
+            """;
+
+        /// <summary>
+        /// A template naming the Annotations wrapper <c>Functions_Consume_Generated::Consume</c>, before the generator
+        /// has written it, deploys <c>Functions.Consume</c>: its events give that method's trigger.
+        /// </summary>
+        [Fact]
+        public async Task AnnotationsGeneratedName_GivesTheTemplateTrigger_ToTheAnnotatedMethod()
+        {
+            var test = new SwallowVerify.AnalyzerTest { TestCode = AnnotationsCode.Replace("CATCH_CONSUME", "{|#0:catch (Exception)|}") };
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Consume": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": {
+                        "Runtime": "dotnet8",
+                        "Handler": "TestProject::Orders.Functions_Consume_Generated::Consume",
+                        "Events": { "Orders": { "Type": "SQS", "Properties": { "Queue": { "Fn::GetAtt": ["Orders", "Arn"] } } } }
+                      }
+                    }
+                  }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Functions.Consume", "SQS"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task AnnotationsGeneratedName_WithAnApiEvent_DoesNotTrigger()
+        {
+            var test = new SwallowVerify.AnalyzerTest { TestCode = AnnotationsCode.Replace("CATCH_CONSUME", "catch (Exception)") };
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Consume": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": {
+                        "Runtime": "dotnet8",
+                        "Handler": "TestProject::Orders.Functions_Consume_Generated::Consume",
+                        "Events": { "Get": { "Type": "Api", "Properties": { "Path": "/", "Method": "get" } } }
+                      }
+                    }
+                  }
+                }
+                """));
+            await test.RunAsync();
+        }
+
         [Fact]
         public async Task ServerlessFrameworkHandlerStrings_AreCheckedByLAM401()
         {
