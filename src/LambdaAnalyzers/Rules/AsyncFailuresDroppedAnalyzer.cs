@@ -21,6 +21,9 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
+        /// <summary>A serverless.yml says where failed events go the same plain way: <c>onError</c> or <c>destinations.onFailure</c>.</summary>
+        private protected override bool ChecksServerlessFramework => true;
+
         private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
             foreach (var function in file.Functions)
