@@ -50,10 +50,14 @@ namespace LambdaAnalyzers.Deployment
 
         public bool IsAsynchronous => Trigger == Trigger.Asynchronous;
 
-        /// <summary><c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source.</summary>
+        /// <summary>
+        /// <c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source, or a Serverless Framework
+        /// event's <c>functionResponseType: ReportBatchItemFailures</c>.
+        /// </summary>
         public bool ReportsBatchItemFailures
-            => DeploymentFile.Child(Properties, "FunctionResponseTypes") is YamlSequenceNode types
-               && types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "ReportBatchItemFailures");
+            => (DeploymentFile.Child(Properties, "FunctionResponseTypes") is YamlSequenceNode types
+                && types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "ReportBatchItemFailures"))
+               || DeploymentFile.Scalar(Properties, "functionResponseType") == "ReportBatchItemFailures";
     }
 
     internal sealed class DeployedFunction
@@ -127,7 +131,7 @@ namespace LambdaAnalyzers.Deployment
         /// <summary>A SAM / CloudFormation template: functions, their events and the resources around them.</summary>
         Template,
 
-        /// <summary>A Serverless Framework <c>serverless.yml</c>: functions' handlers and events, read for discovery only.</summary>
+        /// <summary>A Serverless Framework <c>serverless.yml</c>: functions' handlers, events and failure settings.</summary>
         ServerlessFramework,
     }
 
