@@ -29,7 +29,7 @@ namespace LambdaAnalyzers.Rules
             foreach (var function in file.Functions)
             {
                 var asyncEvents = function.Events.Where(e => e.IsAsynchronous).Select(e => e.Type).Distinct().ToList();
-                if (asyncEvents.Count == 0 || function.Property("DeadLetterQueue") is not null || file.HasOnFailureDestination(function))
+                if (asyncEvents.Count == 0 || function.HasDeadLetterQueue || file.HasOnFailureDestination(function))
                 {
                     continue;
                 }

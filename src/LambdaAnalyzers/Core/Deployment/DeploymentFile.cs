@@ -89,6 +89,12 @@ namespace LambdaAnalyzers.Deployment
                 .OfType<YamlScalarNode>()
                 .FirstOrDefault(k => k.Value == name);
 
+        /// <summary>
+        /// Whether failed asynchronous events go to a dead-letter queue: a template's <c>DeadLetterQueue</c>, or a
+        /// Serverless Framework function's <c>onError</c> (its dead-letter topic), on the function or its defaults.
+        /// </summary>
+        public bool HasDeadLetterQueue => Property("DeadLetterQueue") is not null || Property("onError") is not null;
+
         /// <summary>Timeout in seconds: the function's, the Globals', or Lambda's default of 3.</summary>
         public int TimeoutSeconds
             => Property("Timeout") is YamlScalarNode { Value: { } text } && int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
@@ -264,7 +270,7 @@ namespace LambdaAnalyzers.Deployment
         /// <summary>
         /// Whether failed asynchronous invocations of the function reach an on-failure destination: set on the
         /// function (or Globals), or in an <c>AWS::Lambda::EventInvokeConfig</c> resource that names it; in a
-        /// Serverless Framework file, the function's (or provider's) <c>onError</c> or <c>destinations.onFailure</c>.
+        /// Serverless Framework file, the function's (or provider's) <c>destinations.onFailure</c>.
         /// </summary>
         public bool HasOnFailureDestination(DeployedFunction function)
         {
@@ -276,8 +282,7 @@ namespace LambdaAnalyzers.Deployment
                 return true;
             }
 
-            if (Kind == DeploymentFileKind.ServerlessFramework
-                && (function.Property("onError") is not null || Child(function.Property("destinations") as YamlMappingNode, "onFailure") is not null))
+            if (Kind == DeploymentFileKind.ServerlessFramework && Child(function.Property("destinations") as YamlMappingNode, "onFailure") is not null)
             {
                 return true;
             }
