@@ -62,7 +62,7 @@ namespace LambdaAnalyzers.Cli.Review
             var retries = DeploymentFile.Scalar(function.Property("EventInvokeConfig") as YamlMappingNode, "MaximumRetryAttempts") ?? "2";
             var attempts = int.TryParse(retries, NumberStyles.Integer, CultureInfo.InvariantCulture, out var r) ? (r + 1).ToString(CultureInfo.InvariantCulture) : "1 + " + retries;
             var target = file.HasOnFailureDestination(function) ? "goes to the on-failure destination"
-                : function.Property("DeadLetterQueue") is not null ? "goes to the function's dead-letter queue"
+                : function.HasDeadLetterQueue ? "goes to the function's dead-letter queue"
                 : "is dropped (no DLQ or on-failure destination)";
             return $"after {attempts} attempts (or 6 h) the event {target}";
         }

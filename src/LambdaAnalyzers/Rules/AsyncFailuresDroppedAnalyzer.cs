@@ -21,12 +21,15 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
+        /// <summary>A serverless.yml says where failed events go the same plain way: <c>onError</c> or <c>destinations.onFailure</c>.</summary>
+        private protected override bool ChecksServerlessFramework => true;
+
         private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
             foreach (var function in file.Functions)
             {
                 var asyncEvents = function.Events.Where(e => e.IsAsynchronous).Select(e => e.Type).Distinct().ToList();
-                if (asyncEvents.Count == 0 || function.Property("DeadLetterQueue") is not null || file.HasOnFailureDestination(function))
+                if (asyncEvents.Count == 0 || function.HasDeadLetterQueue || file.HasOnFailureDestination(function))
                 {
                     continue;
                 }

@@ -19,6 +19,9 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
+        /// <summary>A serverless.yml says it on the event the same plain way: <c>functionResponseType: ReportBatchItemFailures</c>.</summary>
+        private protected override bool ChecksServerlessFramework => true;
+
         private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
             foreach (var function in file.Functions)

@@ -23,6 +23,11 @@ namespace LambdaAnalyzers.Rules
 
         private protected override void Analyze(AdditionalFileAnalysisContext context, DeploymentFile file, LambdaCompilation lambda)
         {
+            if (HandlerString.IsCustomRuntimeExecutable(context.Compilation))
+            {
+                return;
+            }
+
             context.Options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.projectdir", out var projectDirectory);
             foreach (var function in file.Functions)
             {

@@ -159,12 +159,120 @@ namespace LambdaAnalyzers.Tests.Core
             await test.RunAsync();
         }
 
-        /// <summary>Serverless Framework files are read for handlers and triggers, not for the template rules: their configuration is written another way.</summary>
+        /// <summary>
+        /// LAM402 reads a serverless.yml's <c>functionResponseType: ReportBatchItemFailures</c> on an <c>sqs</c> or
+        /// <c>stream</c> event; the finding sits on the event's key.
+        /// </summary>
         [Fact]
-        public async Task ServerlessFrameworkFile_IsNotCheckedByTheTemplateRules()
+        public async Task ServerlessFrameworkBatchEvents_AreCheckedByLAM402()
         {
             var test = new BatchVerify.AnalyzerTest { TestCode = ServerlessCode.Replace("NEW_CLIENT_HELLO", "new AmazonS3Client()").Replace("CATCH_CONSUME", "catch (Exception)") };
-            test.TestState.AdditionalFiles.Add(("serverless.yml", ServerlessYml));
+            test.TestState.AdditionalFiles.Add(("serverless.yml", """
+                service: orders
+                provider:
+                  name: aws
+                  runtime: dotnet8
+                functions:
+                  consume:
+                    handler: TestProject::AwsDotnetCsharp.Handler::Consume
+                    events:
+                      - sqs:
+                          arn: arn:aws:sqs:us-east-1:123456789012:orders
+                  partialWithout:
+                    handler: TestProject::AwsDotnetCsharp.Handler::Partial
+                    events:
+                      - {|#0:sqs|}: arn:aws:sqs:us-east-1:123456789012:partial
+                  partialWith:
+                    handler: TestProject::AwsDotnetCsharp.Handler::Partial
+                    events:
+                      - sqs:
+                          arn: arn:aws:sqs:us-east-1:123456789012:partial
+                          functionResponseType: ReportBatchItemFailures
+                  wholeWith:
+                    handler: TestProject::AwsDotnetCsharp.Handler::Consume
+                    events:
+                      - {|#1:stream|}:
+                          type: dynamodb
+                          arn: arn:aws:dynamodb:us-east-1:123456789012:table/Orders/stream/1
+                          functionResponseType: ReportBatchItemFailures
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM402", DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+                "'Handler.Partial' returns a partial batch response, but event 'sqs' of 'partialWithout' does not enable ReportBatchItemFailures: Lambda ignores the response and deletes every message of the batch, the failed ones included"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM402", DiagnosticSeverity.Error).WithLocation(1).WithArguments(
+                "Event 'stream' of 'wholeWith' enables ReportBatchItemFailures, but 'Handler.Consume' returns no partial batch response: the failures it should report are never reported"));
+            await test.RunAsync();
+        }
+
+        private const string AnnotationsCode = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Annotations;
+
+            namespace Orders
+            {
+                public class Functions
+                {
+                    [LambdaFunction]
+                    public async Task Consume(Order order)
+                    {
+                        try
+                        {
+                            await Task.Delay(1);
+                        }
+                        CATCH_CONSUME
+                        {
+                        }
+                    }
+                }
+
+                public record Order(string Id);
+            }
+            """;
+
+        /// <summary>
+        /// A template naming the Annotations wrapper <c>Functions_Consume_Generated::Consume</c>, before the generator
+        /// has written it, deploys <c>Functions.Consume</c>: its events give that method's trigger.
+        /// </summary>
+        [Fact]
+        public async Task AnnotationsGeneratedName_GivesTheTemplateTrigger_ToTheAnnotatedMethod()
+        {
+            var test = new SwallowVerify.AnalyzerTest { TestCode = AnnotationsCode.Replace("CATCH_CONSUME", "{|#0:catch (Exception)|}") };
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Consume": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": {
+                        "Runtime": "dotnet8",
+                        "Handler": "TestProject::Orders.Functions_Consume_Generated::Consume",
+                        "Events": { "Orders": { "Type": "SQS", "Properties": { "Queue": { "Fn::GetAtt": ["Orders", "Arn"] } } } }
+                      }
+                    }
+                  }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Functions.Consume", "SQS"));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task AnnotationsGeneratedName_WithAnApiEvent_DoesNotTrigger()
+        {
+            var test = new SwallowVerify.AnalyzerTest { TestCode = AnnotationsCode.Replace("CATCH_CONSUME", "catch (Exception)") };
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Consume": {
+                      "Type": "AWS::Serverless::Function",
+                      "Properties": {
+                        "Runtime": "dotnet8",
+                        "Handler": "TestProject::Orders.Functions_Consume_Generated::Consume",
+                        "Events": { "Get": { "Type": "Api", "Properties": { "Path": "/", "Method": "get" } } }
+                      }
+                    }
+                  }
+                }
+                """));
             await test.RunAsync();
         }
 

@@ -280,6 +280,164 @@ namespace LambdaAnalyzers.Tests.Rules
             await test.RunAsync();
         }
 
+        private const string AnnotationsCode = """
+            using Amazon.Lambda.Annotations;
+
+            namespace Orders
+            {
+                public class Functions
+                {
+                    [LambdaFunction]
+                    public int Add(int x, int y) => x + y;
+
+                    public int Plain(int x) => x;
+                }
+
+                public class Report_Builder
+                {
+                    [LambdaFunction]
+                    public string Monthly_Totals(string month) => month;
+                }
+            }
+            """;
+
+        /// <summary>
+        /// The Annotations source generator writes <c>{Type}_{Method}_Generated</c> at build time; before it has run
+        /// (an IDE, a build without its package) the type is missing, and the handler string's answer depends on it.
+        /// A name whose base method does not exist or carries no <c>[LambdaFunction]</c> is a real mistake.
+        /// </summary>
+        [Fact]
+        public async Task AnnotationsGeneratedType_NotYetGenerated_IsNotReported_UnlessItsBaseMethodIsMissing()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = AnnotationsCode };
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Add": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": "TestProject::Orders.Functions_Add_Generated::Add" } },
+                    "Underscores": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": "TestProject::Orders.Report_Builder_Monthly_Totals_Generated::Monthly_Totals" } },
+                    "Typo": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": {|#0:"TestProject::Orders.Functions_Ad_Generated::Ad"|} } },
+                    "NotAnnotated": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": {|#1:"TestProject::Orders.Functions_Plain_Generated::Plain"|} } },
+                    "OtherMethod": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": {|#2:"TestProject::Orders.Functions_Add_Generated::Subtract"|} } },
+                    "WrongNamespace": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": {|#3:"TestProject::Billing.Functions_Add_Generated::Add"|} } }
+                  }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.Functions_Ad_Generated::Ad", "Typo", "type 'Orders.Functions_Ad_Generated' is not in assembly 'TestProject'"));
+            test.ExpectedDiagnostics.Add(Error(1, "TestProject::Orders.Functions_Plain_Generated::Plain", "NotAnnotated", "type 'Orders.Functions_Plain_Generated' is not in assembly 'TestProject'"));
+            test.ExpectedDiagnostics.Add(Error(2, "TestProject::Orders.Functions_Add_Generated::Subtract", "OtherMethod", "type 'Orders.Functions_Add_Generated' is not in assembly 'TestProject'"));
+            test.ExpectedDiagnostics.Add(Error(3, "TestProject::Billing.Functions_Add_Generated::Add", "WrongNamespace", "type 'Billing.Functions_Add_Generated' is not in assembly 'TestProject'"));
+            await test.RunAsync();
+        }
+
+        /// <summary>When the generator has run, the generated type is in the compilation and is checked like any other.</summary>
+        [Fact]
+        public async Task AnnotationsGeneratedType_Generated_IsCheckedAsAnyType()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = AnnotationsCode + """
+
+                    namespace Orders
+                    {
+                        public class Functions_Add_Generated
+                        {
+                            public int Add(int x, int y) => new Functions().Add(x, y);
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Add:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      Handler: TestProject::Orders.Functions_Add_Generated::Add
+                  Wrong:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      Handler: {|#0:TestProject::Orders.Functions_Add_Generated::Plus|}
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.Functions_Add_Generated::Plus", "Wrong", "type 'Orders.Functions_Add_Generated' has no method 'Plus'"));
+            await test.RunAsync();
+        }
+
+        /// <summary>Without the Annotations package the attribute is an error type: matched by its name, the answer stays unknowable.</summary>
+        [Fact]
+        public async Task AnnotationsGeneratedType_WithTheAttributeUnresolved_IsNotReported()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class Functions
+                        {
+                            [{|CS0246:{|CS0246:LambdaFunction|}|}]
+                            public int Add(int x, int y) => x + y;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Add:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      Handler: TestProject::Orders.Functions_Add_Generated::Add
+                """));
+            await test.RunAsync();
+        }
+
+        /// <summary>
+        /// A Native AOT or custom-runtime project (assembly <c>bootstrap</c>, or a <c>provided*</c> runtime) runs its
+        /// own Main: whatever handler string its files keep is not resolved by the .NET runtime.
+        /// </summary>
+        [Fact]
+        public async Task BootstrapAssembly_OrProvidedRuntime_IsNotChecked()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.SolutionTransforms.Add((solution, projectId) => solution.WithProjectAssemblyName(projectId, "bootstrap"));
+            test.TestState.AdditionalFiles.Add(("aws-lambda-tools-defaults.json", """
+                {
+                  "function-runtime": "dotnet8",
+                  "function-handler": "orders::Orders.OrderHandler::Handle"
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      Handler: bootstrap::Orders.OrderHandler::Missing
+                """));
+            await test.RunAsync();
+        }
+
+        [Fact]
+        public async Task ProvidedRuntime_InToolsDefaults_IsNotChecked_ManagedRuntimeIs()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest { TestCode = Code };
+            test.TestState.AdditionalFiles.Add(("aws-lambda-tools-defaults.json", """
+                {
+                  "function-runtime": "provided.al2023",
+                  "function-handler": "orders::Orders.OrderHandler::Handle"
+                }
+                """));
+            test.TestState.AdditionalFiles.Add(("serverless.template", """
+                {
+                  "Resources": {
+                    "Managed": { "Type": "AWS::Serverless::Function", "Properties": { "Runtime": "dotnet8", "Handler": {|#0:"TestProject::Orders.OrderHandler::Missing"|} } }
+                  }
+                }
+                """));
+            test.ExpectedDiagnostics.Add(Error(0, "TestProject::Orders.OrderHandler::Missing", "Managed", "type 'Orders.OrderHandler' has no method 'Missing'"));
+            await test.RunAsync();
+        }
+
         private static DiagnosticResult Error(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
     }

@@ -36,8 +36,10 @@ namespace LambdaAnalyzers.Deployment
         {
             "SQS" => Trigger.QueuePoll,
             "Kinesis" or "DynamoDB" or "MSK" or "SelfManagedKafka" => Trigger.StreamPoll,
-            "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" or "Cognito" => Trigger.Asynchronous,
-            "Api" or "HttpApi" => Trigger.Synchronous,
+            "S3" or "SNS" or "EventBridgeRule" or "Schedule" or "ScheduleV2" or "CloudWatchEvent" or "CloudWatchLogs" or "IoTRule" => Trigger.Asynchronous,
+
+            // Cognito user pool triggers wait for the function's answer.
+            "Api" or "HttpApi" or "Cognito" => Trigger.Synchronous,
             _ => Trigger.Unknown,
         };
 
@@ -48,10 +50,14 @@ namespace LambdaAnalyzers.Deployment
 
         public bool IsAsynchronous => Trigger == Trigger.Asynchronous;
 
-        /// <summary><c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source.</summary>
+        /// <summary>
+        /// <c>FunctionResponseTypes: [ReportBatchItemFailures]</c> on the event source, or a Serverless Framework
+        /// event's <c>functionResponseType: ReportBatchItemFailures</c>.
+        /// </summary>
         public bool ReportsBatchItemFailures
-            => DeploymentFile.Child(Properties, "FunctionResponseTypes") is YamlSequenceNode types
-               && types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "ReportBatchItemFailures");
+            => (DeploymentFile.Child(Properties, "FunctionResponseTypes") is YamlSequenceNode types
+                && types.Children.OfType<YamlScalarNode>().Any(t => t.Value == "ReportBatchItemFailures"))
+               || DeploymentFile.Scalar(Properties, "functionResponseType") == "ReportBatchItemFailures";
     }
 
     internal sealed class DeployedFunction
@@ -68,10 +74,10 @@ namespace LambdaAnalyzers.Deployment
             Globals = globals;
         }
 
-        /// <summary>The function's <c>Properties</c> (templates only).</summary>
+        /// <summary>The function's <c>Properties</c> (templates), or its body under <c>functions</c> (Serverless Framework).</summary>
         public YamlMappingNode? Properties { get; }
 
-        /// <summary><c>Globals.Function</c> (SAM templates only).</summary>
+        /// <summary><c>Globals.Function</c> (SAM templates), or <c>provider</c> (Serverless Framework).</summary>
         public YamlMappingNode? Globals { get; }
 
         /// <summary>A property of the function, or of <c>Globals.Function</c> when the function does not set it.</summary>
@@ -82,6 +88,12 @@ namespace LambdaAnalyzers.Deployment
             => (Properties?.Children.Keys ?? Enumerable.Empty<YamlNode>()).Concat(Globals?.Children.Keys ?? Enumerable.Empty<YamlNode>())
                 .OfType<YamlScalarNode>()
                 .FirstOrDefault(k => k.Value == name);
+
+        /// <summary>
+        /// Whether failed asynchronous events go to a dead-letter queue: a template's <c>DeadLetterQueue</c>, or a
+        /// Serverless Framework function's <c>onError</c> (its dead-letter topic), on the function or its defaults.
+        /// </summary>
+        public bool HasDeadLetterQueue => Property("DeadLetterQueue") is not null || Property("onError") is not null;
 
         /// <summary>Timeout in seconds: the function's, the Globals', or Lambda's default of 3.</summary>
         public int TimeoutSeconds
@@ -125,7 +137,7 @@ namespace LambdaAnalyzers.Deployment
         /// <summary>A SAM / CloudFormation template: functions, their events and the resources around them.</summary>
         Template,
 
-        /// <summary>A Serverless Framework <c>serverless.yml</c>: functions' handlers and events, read for discovery only.</summary>
+        /// <summary>A Serverless Framework <c>serverless.yml</c>: functions' handlers, events and failure settings.</summary>
         ServerlessFramework,
     }
 
@@ -257,7 +269,8 @@ namespace LambdaAnalyzers.Deployment
 
         /// <summary>
         /// Whether failed asynchronous invocations of the function reach an on-failure destination: set on the
-        /// function (or Globals), or in an <c>AWS::Lambda::EventInvokeConfig</c> resource that names it.
+        /// function (or Globals), or in an <c>AWS::Lambda::EventInvokeConfig</c> resource that names it; in a
+        /// Serverless Framework file, the function's (or provider's) <c>destinations.onFailure</c>.
         /// </summary>
         public bool HasOnFailureDestination(DeployedFunction function)
         {
@@ -269,10 +282,17 @@ namespace LambdaAnalyzers.Deployment
                 return true;
             }
 
+            if (Kind == DeploymentFileKind.ServerlessFramework && Child(function.Property("destinations") as YamlMappingNode, "onFailure") is not null)
+            {
+                return true;
+            }
+
+            // The framework names a function's resource itself ('orders' becomes OrdersLambdaFunction): in a
+            // serverless.yml, any on-failure configuration among its extra resources may be this function's.
             return Resources?.Children.Values.OfType<YamlMappingNode>().Any(resource =>
                 (Child(resource, "Type") as YamlScalarNode)?.Value == "AWS::Lambda::EventInvokeConfig"
                 && Child(resource, "Properties") is YamlMappingNode properties
-                && ReferencedId(Child(properties, "FunctionName")) == function.LogicalId
+                && (Kind == DeploymentFileKind.ServerlessFramework || ReferencedId(Child(properties, "FunctionName")) == function.LogicalId)
                 && OnFailure(properties)) ?? false;
         }
 
@@ -378,7 +398,11 @@ namespace LambdaAnalyzers.Deployment
                 DeploymentFileKind.ServerlessFramework => ReadServerlessFramework(file, text, mapping),
                 _ => ReadTemplate(file, text, mapping),
             };
-            return new DeploymentFile(file, functions, null, null, text, Child(mapping, "Resources") as YamlMappingNode);
+            // A serverless.yml keeps its extra CloudFormation resources under resources.Resources.
+            var resources = KindOf(file.Path) == DeploymentFileKind.ServerlessFramework
+                ? Child(Child(mapping, "resources") as YamlMappingNode, "Resources")
+                : Child(mapping, "Resources");
+            return new DeploymentFile(file, functions, null, null, text, resources as YamlMappingNode);
         }
 
         private static string Reason(Exception exception) => exception.Message.Replace("\r", " ").Replace("\n", " ").Trim().TrimEnd('.');
@@ -453,7 +477,8 @@ namespace LambdaAnalyzers.Deployment
                 return Array.Empty<DeployedFunction>();
             }
 
-            var providerRuntime = Scalar(Child(root, "provider") as YamlMappingNode, "runtime");
+            var provider = Child(root, "provider") as YamlMappingNode;
+            var providerRuntime = Scalar(provider, "runtime");
             var functions = new List<DeployedFunction>();
             foreach (var entry in functionMap.Children)
             {
@@ -484,7 +509,9 @@ namespace LambdaAnalyzers.Deployment
                     handler?.Tag.IsEmpty == false ? null : handler?.Value,
                     handler is null ? null : LocationOf(file, text, handler),
                     Scalar(body, "runtime") ?? providerRuntime,
-                    events));
+                    events,
+                    body,
+                    provider));
             }
 
             return functions;

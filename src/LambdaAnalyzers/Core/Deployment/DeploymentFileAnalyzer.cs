@@ -23,9 +23,10 @@ namespace LambdaAnalyzers.Deployment
         }
 
         /// <summary>
-        /// Whether the rule reads Serverless Framework files: they are read to find handlers and their triggers,
-        /// not to check the configuration around them (their resources, queues and destinations are written
-        /// another way than a template's), so only the handler string is checked there.
+        /// Whether the rule reads Serverless Framework files: they are read to find handlers and their triggers;
+        /// the configuration around them is written another way than a template's (queues among extra resources,
+        /// variables for values), so only the rules that read what a serverless.yml states plainly on the
+        /// function check it: the handler string, failure destinations, batch item failure reporting.
         /// </summary>
         private protected virtual bool ChecksServerlessFramework => false;
 

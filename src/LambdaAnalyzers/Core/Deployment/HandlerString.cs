@@ -18,6 +18,13 @@ namespace LambdaAnalyzers.Deployment
 
         /// <summary>The method is not found, and a base type the compilation cannot resolve may declare it: unknowable.</summary>
         BaseTypeUnresolved,
+
+        /// <summary>
+        /// The type is the Annotations source generator's <c>{Type}_{Method}_Generated</c> wrapper, not written yet
+        /// (the generator has not run, or its package is missing), for a <c>[LambdaFunction]</c> method that exists:
+        /// the function deploys that method.
+        /// </summary>
+        NotYetGenerated,
     }
 
     /// <summary>
@@ -28,6 +35,7 @@ namespace LambdaAnalyzers.Deployment
     /// </summary>
     internal static class HandlerString
     {
+        private const string GeneratedSuffix = "_Generated";
         public static (HandlerResolution Result, IMethodSymbol? Method, string? TypeName, string? MethodName) Resolve(DeployedFunction function, Compilation compilation)
         {
             var handler = function.Handler;
@@ -53,7 +61,9 @@ namespace LambdaAnalyzers.Deployment
 #pragma warning restore RS0030
             if (type is null)
             {
-                return (HandlerResolution.TypeNotFound, null, parts[1], parts[2]);
+                return AnnotatedMethod(compilation, parts[1], parts[2]) is { } annotated
+                    ? (HandlerResolution.NotYetGenerated, annotated, parts[1], parts[2])
+                    : (HandlerResolution.TypeNotFound, null, parts[1], parts[2]);
             }
 
             for (var current = type; current is not null; current = current.BaseType)
@@ -79,6 +89,40 @@ namespace LambdaAnalyzers.Deployment
             return (HandlerResolution.MethodNotFound, null, parts[1], parts[2]);
         }
 
+        /// <summary>
+        /// The <c>[LambdaFunction]</c> method an Annotations wrapper name <c>Ns.{Type}_{Method}_Generated</c> stands for:
+        /// <c>Ns.{Type}</c> in this project, with one method <c>{Method}</c> carrying the attribute (matched by name
+        /// when the package is missing and the attribute is an error type).
+        /// </summary>
+        private static IMethodSymbol? AnnotatedMethod(Compilation compilation, string typeName, string methodName)
+        {
+            var suffix = "_" + methodName + GeneratedSuffix;
+            if (!typeName.EndsWith(suffix, StringComparison.Ordinal) || typeName.Length == suffix.Length)
+            {
+                return null;
+            }
+
+            var baseName = typeName.Substring(0, typeName.Length - suffix.Length);
+            if (baseName.EndsWith(".", StringComparison.Ordinal) || baseName.EndsWith("+", StringComparison.Ordinal))
+            {
+                return null;
+            }
+
+#pragma warning disable RS0030 // A name read from a deployment file, not a well-known type.
+            var type = compilation.Assembly.GetTypeByMetadataName(baseName);
+#pragma warning restore RS0030
+            var methods = type?.GetMembers(methodName).OfType<IMethodSymbol>()
+                .Where(m => m.MethodKind == MethodKind.Ordinary && m.GetAttributes().Any(IsLambdaFunctionAttribute))
+                .ToList();
+            return methods is { Count: 1 } ? methods[0] : null;
+        }
+
+        private static bool IsLambdaFunctionAttribute(AttributeData attribute)
+            => attribute.AttributeClass is { } type
+               && (type.TypeKind == TypeKind.Error
+                   ? type.Name is "LambdaFunction" or "LambdaFunctionAttribute"
+                   : type.MetadataName == "LambdaFunctionAttribute" && type.ContainingNamespace?.ToDisplayString() == "Amazon.Lambda.Annotations");
+
         /// <summary>The type a handler string names in this project, when it names one (a handler inherited from a base type is checked on it).</summary>
         public static INamedTypeSymbol? NamedType(DeployedFunction function, Compilation compilation)
         {
@@ -90,11 +134,21 @@ namespace LambdaAnalyzers.Deployment
 #pragma warning restore RS0030
         }
 
-        /// <summary>The methods this project's deployment files name, with the function that names each.</summary>
+        /// <summary>
+        /// Whether the project is a Native AOT or custom-runtime executable (its assembly is <c>bootstrap</c>): its own
+        /// Main runs the handler, and no handler string its files keep is resolved by the .NET runtime.
+        /// </summary>
+        public static bool IsCustomRuntimeExecutable(Compilation compilation)
+            => string.Equals(compilation.AssemblyName, "bootstrap", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>
+        /// The methods this project's deployment files name, with the function that names each: an Annotations
+        /// wrapper not generated yet names the <c>[LambdaFunction]</c> method it wraps.
+        /// </summary>
         public static IEnumerable<(IMethodSymbol Method, DeployedFunction Function)> NamedMethods(IEnumerable<DeploymentFile> files, Compilation compilation)
             => files.SelectMany(f => f.Functions)
                 .Select(function => (Resolution: Resolve(function, compilation), Function: function))
-                .Where(r => r.Resolution.Result == HandlerResolution.Resolved)
+                .Where(r => r.Resolution.Result is HandlerResolution.Resolved or HandlerResolution.NotYetGenerated)
                 .Select(r => (r.Resolution.Method!, r.Function));
     }
 }
