@@ -915,5 +915,38 @@ namespace LambdaAnalyzers.Tests.Rules
                 private static string Kind() => "message";
             }
             """);
+
+        [Fact]
+        public Task ScheduledHandler_SaveOfAnObjectGivenAGuidKeyThroughLocals_InAHelper_Triggers() => Verify.VerifyAsync(StorageUsings + """
+            public class Seeder
+            {
+                public async Task Tick(Amazon.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent evt, ILambdaContext context)
+                {
+                    var context2 = new DynamoDBContext(new Amazon.DynamoDBv2.AmazonDynamoDBClient());
+                    await AddOrder(context2);
+                }
+
+                private static async Task AddOrder(DynamoDBContext db)
+                {
+                    var guid = Guid.NewGuid();
+                    var orderId = guid.ToString();
+                    var order = new Order { OrderId = orderId, Body = "seed" };
+                    await {|#0:db.SaveAsync(order)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("DynamoDBContext.SaveAsync", "Seeder.Tick", " (via Seeder.Tick → Seeder.AddOrder)", "asynchronous", "saves another item under a newly generated key"));
+
+        [Fact]
+        public Task ContextOnlyHandler_TriggerUnknown_SaveOfAGuidKey_DoesNotTrigger() => Verify.VerifyAsync(StorageUsings + """
+            public class Seeder
+            {
+                public async Task Tick(ILambdaContext context)
+                {
+                    var db = new DynamoDBContext(new Amazon.DynamoDBv2.AmazonDynamoDBClient());
+                    await db.SaveAsync(new Order { OrderId = Guid.NewGuid().ToString(), Body = "seed" });
+                }
+            }
+            """);
     }
 }
