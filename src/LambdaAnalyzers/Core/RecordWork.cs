@@ -82,11 +82,11 @@ namespace LambdaAnalyzers
                     case ITryOperation tryOperation:
                         // A catch that throws lets a failure out; one that logs or records it does not.
                         return (!tryOperation.SwallowsEverything() && CanFail(tryOperation.Body, depth))
-                               || tryOperation.Catches.Any(c => c.Handler.Descendants().OfType<IThrowOperation>().Any())
+                               || tryOperation.Catches.Any(c => CanFail(c.Handler, depth))
                                || (tryOperation.Finally is { } finallyBlock && CanFail(finallyBlock, depth));
 
                     case IInvocationOperation invocation:
-                        return (!IsSafe(invocation.TargetMethod) && CallCanFail(invocation.TargetMethod, depth, accessor: false))
+                        return (!IsSafe(invocation.TargetMethod) && !ReadsInMemoryText(invocation) && CallCanFail(invocation.TargetMethod, depth, accessor: false))
                                || ChildrenCanFail(invocation, depth);
 
                     case IPropertyReferenceOperation reference:
@@ -217,10 +217,45 @@ namespace LambdaAnalyzers
                     return CallCanFail(constructor, depth, accessor: true);
                 }
 
+                if (OverMemory(creation))
+                {
+                    return false;
+                }
+
                 // Data holders: the event and response types, and empty collections and builders.
                 var ns = constructor.ContainingType.ContainingNamespace?.ToDisplayString() ?? string.Empty;
                 return !(ns.StartsWith("Amazon.Lambda.", System.StringComparison.Ordinal)
                          || (creation.Arguments.Length == 0 && ns is "System.Collections.Generic" or "System.Text"));
+            }
+
+            /// <summary>
+            /// A reader over bytes already in memory (<c>new StreamReader(record.Kinesis.Data)</c>): reading a
+            /// record's payload into a string is reading a field of the record, nothing outside it can fail.
+            /// </summary>
+            private static bool OverMemory(IObjectCreationOperation creation)
+                => creation.Type?.ToDisplayString() is "System.IO.StreamReader" or "System.IO.BinaryReader"
+                   && creation.Arguments.Length > 0
+                   && creation.Arguments[0].Value.WithoutConversions().Type?.ToDisplayString() == "System.IO.MemoryStream";
+
+            /// <summary><c>reader.ReadToEnd()</c> on a local reader created over a <c>MemoryStream</c>.</summary>
+            private static bool ReadsInMemoryText(IInvocationOperation invocation)
+            {
+                if (invocation.TargetMethod.Name is not ("ReadToEnd" or "ReadToEndAsync" or "ReadLine" or "ReadLineAsync")
+                    || invocation.Instance?.WithoutConversions() is not ILocalReferenceOperation { Local: var reader })
+                {
+                    return false;
+                }
+
+                var root = (IOperation)invocation;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                return root.Descendants().OfType<IVariableDeclaratorOperation>().Any(declarator =>
+                    SymbolEqualityComparer.Default.Equals(declarator.Symbol, reader)
+                    && declarator.Initializer?.Value.WithoutConversions() is IObjectCreationOperation creation
+                    && OverMemory(creation));
             }
 
             /// <summary>Logging, string formatting, and tasks already complete.</summary>
@@ -250,6 +285,25 @@ namespace LambdaAnalyzers
                 if (GrowingCollections.Contains(type.OriginalDefinition.ToDisplayString()))
                 {
                     return method.Name is "Add" or "Enqueue" or "Push" or "Contains";
+                }
+
+                // Decoding bytes already in memory (the default encodings replace what they cannot decode), and
+                // picking an element without a predicate.
+                if (method.Name is "GetString" or "GetBytes" && type.ToDisplayString() == "System.Text.Encoding")
+                {
+                    return true;
+                }
+
+                if (method.Name is "ToArray" or "GetBuffer" && type.ToDisplayString() == "System.IO.MemoryStream")
+                {
+                    return true;
+                }
+
+                if (method.Name is "FirstOrDefault" or "LastOrDefault" or "ElementAtOrDefault" or "ToList" or "ToArray" or "AsEnumerable"
+                    && type.ToDisplayString() == "System.Linq.Enumerable"
+                    && method.Parameters.All(p => p.Type.TypeKind != TypeKind.Delegate))
+                {
+                    return true;
                 }
 
                 return type.ToDisplayString() switch

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Linq;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
@@ -24,14 +25,14 @@ namespace LambdaAnalyzers
         public const string SideEffectMethodsOption = "side_effect_methods";
 
         /// <summary>What the call does again on a redelivery, or null when it is not a recognised non-idempotent side effect.</summary>
-        public static string? RepeatedEffect(IInvocationOperation invocation, WellKnownTypes types)
+        public static string? RepeatedEffect(IInvocationOperation invocation, WellKnownTypes types, ValueTrail? trail = null)
         {
             var method = invocation.TargetMethod;
             var type = method.ContainingType;
             switch (method.Name)
             {
                 case "PutItem" or "PutItemAsync" when types.Implements(type, types.IAmazonDynamoDB):
-                    return Request(invocation) is { } put && !put.Has("ConditionExpression") && put.ValuesOf("Item").Any(IsGenerated)
+                    return Request(invocation) is { } put && !put.Has("ConditionExpression") && put.ValuesOf("Item").Any(item => IsGenerated(item, trail))
                         ? "writes another item under a newly generated key"
                         : null;
                 case "UpdateItem" or "UpdateItemAsync" when types.Implements(type, types.IAmazonDynamoDB):
@@ -41,11 +42,11 @@ namespace LambdaAnalyzers
                 case "SendMessage" or "SendMessageAsync" or "SendMessageBatch" or "SendMessageBatchAsync" when types.Implements(type, types.IAmazonSQS):
                     return SendsToStandardQueue(invocation) ? "sends another message" : null;
                 case "PutObject" or "PutObjectAsync" when types.Implements(type, types.IAmazonS3):
-                    return Request(invocation) is { } putObject && putObject.ValuesOf("Key").Any(key => IsGeneratedKey(key, types))
+                    return Request(invocation) is { } putObject && putObject.ValuesOf("Key").Any(key => IsGeneratedKey(key, types, trail))
                         ? "writes another object under a newly generated key"
                         : null;
                 case "Save" or "SaveAsync" when types.Implements(type, types.IDynamoDBContext):
-                    return SavesUnderGeneratedKey(invocation, types) ? "saves another item under a newly generated key" : null;
+                    return SavesUnderGeneratedKey(invocation, types, trail) ? "saves another item under a newly generated key" : null;
                 case "Publish" or "PublishAsync" or "PublishBatch" or "PublishBatchAsync" when types.Implements(type, types.IAmazonSimpleNotificationService):
                     return PublishesToStandardTopic(invocation) ? "publishes another notification" : null;
                 case "SendEmail" or "SendEmailAsync" or "SendRawEmail" or "SendRawEmailAsync" or "SendTemplatedEmail" or "SendTemplatedEmailAsync"
@@ -71,6 +72,19 @@ namespace LambdaAnalyzers
             }
 
             return IsHttpRequest(invocation, types) ? "sends the request again" : null;
+        }
+
+        /// <summary>A write that is a side effect only when the code shows its key is generated (PutItem, PutObject, SaveAsync, StartExecution).</summary>
+        public static bool KeysOnValues(IInvocationOperation invocation, WellKnownTypes types)
+        {
+            var type = invocation.TargetMethod.ContainingType;
+            return invocation.TargetMethod.Name switch
+            {
+                "PutItem" or "PutItemAsync" => types.Implements(type, types.IAmazonDynamoDB),
+                "PutObject" or "PutObjectAsync" => types.Implements(type, types.IAmazonS3),
+                "Save" or "SaveAsync" => types.Implements(type, types.IDynamoDBContext),
+                _ => false,
+            };
         }
 
         /// <summary>A call to a method the user declared as a side effect (<c>lambda_analyzers.side_effect_methods</c>).</summary>
@@ -131,24 +145,43 @@ namespace LambdaAnalyzers
                 : null;
 
         /// <summary>Guid.NewGuid(), the clock, a random number, directly or through locals: a value that differs on the second delivery.</summary>
-        private static bool IsGenerated(IOperation item)
-            => ValueParts(item, item.Root(), MaxLocalHops).Any(o => IsUniqueValue(o) || IsClock(o));
+        /// <remarks>
+        /// Which attribute is the key is not known here. Carried in from a caller, only a new GUID counts: a
+        /// clock reading or a random number handed down on a domain object is usually a <c>createdAt</c> or a
+        /// price beside the key, not the key.
+        /// </remarks>
+        private static bool IsGenerated(IOperation item, ValueTrail? trail = null)
+            => Parts(item, trail, backToCallers: true).Any(IsNewId) || Parts(item, trail, backToCallers: false).Any(o => IsUniqueValue(o) || IsClock(o));
+
+        private static bool IsNewId(IOperation operation)
+            => operation is IInvocationOperation { TargetMethod: { Name: "NewGuid" or "CreateVersion7", ContainingType.Name: "Guid" } };
+
+        private static IEnumerable<IOperation> Parts(IOperation value, ValueTrail? trail, bool backToCallers)
+            => ValueParts(value, value.Root(), MaxLocalHops, trail, MaxCrossings, ImmutableStack<IInvocationOperation>.Empty, backToCallers);
 
         /// <summary>
         /// A key that differs on the second delivery: it holds a new GUID or a random number, or the clock with
         /// nothing from the event beside it (a key that puts the event's ID under a date prefix names the same
         /// object when the event comes back). Values are followed through locals: <c>var id = Guid.NewGuid();</c>.
         /// </summary>
-        private static bool IsGeneratedKey(IOperation key, WellKnownTypes types)
+        private static bool IsGeneratedKey(IOperation key, WellKnownTypes types, ValueTrail? trail = null)
         {
-            var parts = ValueParts(key, key.Root(), MaxLocalHops).ToList();
-            return parts.Any(IsUniqueValue) || (parts.Any(IsClock) && !InvocationInput.Carries(key, types));
+            return Parts(key, trail, backToCallers: true).Any(IsUniqueValue)
+                   || (Parts(key, trail, backToCallers: false).Any(IsClock) && !InvocationInput.Carries(key, types));
         }
 
         private const int MaxLocalHops = 3;
 
-        /// <summary>The operations a value is built from, through the locals it reads (their initializers and assignments).</summary>
-        private static IEnumerable<IOperation> ValueParts(IOperation value, IOperation body, int hops)
+        /// <summary>How many methods a value is followed across: into a helper's return, back to a caller's argument.</summary>
+        private const int MaxCrossings = 4;
+
+        /// <summary>
+        /// The operations a value is built from, through the locals it reads (their initializers and assignments).
+        /// With a <see cref="ValueTrail"/>, also through the return values of the project's methods it calls
+        /// (<c>Epoch()</c> reading the clock), and from a parameter back to the argument its caller passed, the
+        /// caller being the method that was entered or the one before on the handler's path.
+        /// </summary>
+        private static IEnumerable<IOperation> ValueParts(IOperation value, IOperation body, int hops, ValueTrail? trail, int crossings, ImmutableStack<IInvocationOperation> entered, bool backToCallers)
         {
             foreach (var part in value.DescendantsAndSelf())
             {
@@ -157,7 +190,39 @@ namespace LambdaAnalyzers
                 {
                     foreach (var assigned in LocalValues(local.Local, body))
                     {
-                        foreach (var inner in ValueParts(assigned, body, hops - 1))
+                        foreach (var inner in ValueParts(assigned, body, hops - 1, trail, crossings, entered, backToCallers))
+                        {
+                            yield return inner;
+                        }
+                    }
+                }
+
+                if (trail is null || crossings == 0)
+                {
+                    continue;
+                }
+
+                if (part is IInvocationOperation call && call.TargetMethod.IsInSource())
+                {
+                    foreach (var calleeBody in trail.BodiesOf(call.TargetMethod))
+                    {
+                        foreach (var returned in calleeBody.Descendants().OfType<IReturnOperation>())
+                        {
+                            if (returned.ReturnedValue is { } result)
+                            {
+                                foreach (var inner in ValueParts(result, calleeBody, MaxLocalHops, trail, crossings - 1, entered.Push(call), backToCallers))
+                                {
+                                    yield return inner;
+                                }
+                            }
+                        }
+                    }
+                }
+                else if (part is IParameterReferenceOperation { Parameter: var parameter })
+                {
+                    foreach (var (argument, callerBody, callerEntered) in trail.ArgumentsFor(parameter, entered, backToCallers))
+                    {
+                        foreach (var inner in ValueParts(argument, callerBody, MaxLocalHops, trail, crossings - 1, callerEntered, backToCallers))
                         {
                             yield return inner;
                         }
@@ -199,7 +264,7 @@ namespace LambdaAnalyzers
         /// key): the hash or range key (<c>[DynamoDBHashKey]</c>, <c>[DynamoDBRangeKey]</c>; <c>Id</c> or <c>PK</c>
         /// on a type without key attributes) holds a generated value.
         /// </summary>
-        private static bool SavesUnderGeneratedKey(IInvocationOperation invocation, WellKnownTypes types)
+        private static bool SavesUnderGeneratedKey(IInvocationOperation invocation, WellKnownTypes types, ValueTrail? trail)
         {
             var saved = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "value")?.Value.WithoutConversions();
             if (saved?.Type is not INamedTypeSymbol itemType || RequestShape.Of(saved) is not { } item)
@@ -214,7 +279,7 @@ namespace LambdaAnalyzers
                 keys = properties.Where(p => p.Name is "Id" or "PK" or "Pk" or "pk").ToList();
             }
 
-            return keys.Any(key => item.ValuesOf(key.Name).Any(value => IsGeneratedKey(value, types)));
+            return keys.Any(key => item.ValuesOf(key.Name).Any(value => IsGeneratedKey(value, types, trail)));
         }
 
         /// <summary>A FIFO topic (ARN ending in .fifo), a deduplication ID or a message group (FIFO only) makes a republish a no-op for five minutes.</summary>
@@ -385,5 +450,62 @@ namespace LambdaAnalyzers
         }
 
         private static bool IsUnguardedInsert(string? sql) => sql is not null && Insert.IsMatch(sql) && !ConflictHandled.IsMatch(sql);
+    }
+
+    /// <summary>
+    /// Where values come from beyond the method at hand: the bodies of the project's methods, and the chain of
+    /// calls from the handler to the method doing the side effect.
+    /// </summary>
+    internal sealed class ValueTrail
+    {
+        private readonly LambdaCompilation _lambda;
+        private readonly ImmutableArray<ISymbol> _chain;
+
+        public ValueTrail(LambdaCompilation lambda, ImmutableArray<ISymbol> chain)
+        {
+            _lambda = lambda;
+            _chain = chain;
+        }
+
+        public IEnumerable<IOperation> BodiesOf(IMethodSymbol method) => _lambda.BodiesOf(method, System.Threading.CancellationToken.None);
+
+        /// <summary>The arguments a parameter receives: from the call that was entered, or from the caller before it on the chain.</summary>
+        public IEnumerable<(IOperation Argument, IOperation CallerBody, ImmutableStack<IInvocationOperation> Entered)> ArgumentsFor(IParameterSymbol parameter, ImmutableStack<IInvocationOperation> entered, bool backToCallers)
+        {
+            if (!entered.IsEmpty)
+            {
+                var call = entered.Peek();
+                if (SymbolEqualityComparer.Default.Equals(call.TargetMethod.OriginalDefinition, parameter.ContainingSymbol.OriginalDefinition)
+                    && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal) is { } argument)
+                {
+                    yield return (argument.Value, argument.Root(), entered.Pop());
+                }
+
+                yield break;
+            }
+
+            if (!backToCallers)
+            {
+                yield break;
+            }
+
+            var index = _chain.IndexOf(parameter.ContainingSymbol, SymbolEqualityComparer.Default);
+            if (index < 1 || _chain[index - 1] is not IMethodSymbol caller || parameter.ContainingSymbol is not IMethodSymbol callee)
+            {
+                yield break;
+            }
+
+            foreach (var callerBody in BodiesOf(caller))
+            {
+                foreach (var call in callerBody.Descendants().OfType<IInvocationOperation>())
+                {
+                    if (_lambda.Path.TargetsOf(call.TargetMethod).Contains(callee, SymbolEqualityComparer.Default)
+                        && call.Arguments.FirstOrDefault(a => a.Parameter?.Ordinal == parameter.Ordinal) is { } argument)
+                    {
+                        yield return (argument.Value, callerBody, ImmutableStack<IInvocationOperation>.Empty);
+                    }
+                }
+            }
+        }
     }
 }

@@ -55,9 +55,8 @@ namespace LambdaAnalyzers.Rules
             }
             else
             {
-                // In a per-record helper: a method taking the record or the context, on a handler's per-invocation path.
-                if (context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary } helper
-                    || !helper.Parameters.Any(p => p.Type.Is(lambda.Types.ILambdaContext) || p.Type.ContainingNamespace?.ToDisplayString().StartsWith("Amazon.", System.StringComparison.Ordinal) == true))
+                // In a per-record helper: a method taking the record, a value from it, or the context, on a handler's per-invocation path.
+                if (context.ContainingSymbol is not IMethodSymbol { MethodKind: MethodKind.Ordinary, Parameters.Length: > 0 } helper)
                 {
                     return;
                 }
@@ -66,8 +65,8 @@ namespace LambdaAnalyzers.Rules
                 if (path is not { Chain.Length: > 1 }
                     || !path.Handler.Trigger.IsAtLeastOnce()
                     || !SymbolEqualityComparer.Default.Equals(path.Chain[path.Chain.Length - 1], helper)
-                    || !IsPerRecordHelper(helper, path.Handler, lambda)
                     || path.Chain[path.Chain.Length - 2] is not IMethodSymbol caller
+                    || !(IsPerRecordHelper(helper, path.Handler, lambda) || IsCalledPerRecord(caller, helper, path.Handler, lambda))
                     || CallerSeesTheFailure(caller, helper, lambda, out var callSites))
                 {
                     return;
@@ -122,8 +121,42 @@ namespace LambdaAnalyzers.Rules
         }
 
         /// <summary>
-        /// Whether the caller learns of the failure anyway: it checks the failure value the helper returns (uses
-        /// the result at all), or it throws. Also true when it reaches the helper other than by a call.
+        /// A helper taking something else (<c>Consume(string body)</c>) is per-record when its caller calls it once
+        /// per record: inside a loop over the handler's records, or from a helper that takes the record itself.
+        /// </summary>
+        private static bool IsCalledPerRecord(IMethodSymbol caller, IMethodSymbol helper, Handler handler, LambdaCompilation lambda)
+        {
+            if (handler.Method.Parameters.Length == 0 || RecordWork.RecordTypeOf(handler.Method.Parameters[0].Type) is not { } recordType)
+            {
+                return false;
+            }
+
+            if (!SymbolEqualityComparer.Default.Equals(caller, handler.Method))
+            {
+                return caller.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type.OriginalDefinition, recordType.OriginalDefinition));
+            }
+
+            var events = handler.Method.Parameters[0];
+            foreach (var body in lambda.BodiesOf(caller, System.Threading.CancellationToken.None))
+            {
+                foreach (var loop in body.Descendants().OfType<IForEachLoopOperation>())
+                {
+                    if (loop.Collection.WithoutConversions() is IPropertyReferenceOperation { Property.Name: "Records", Instance: IParameterReferenceOperation { Parameter: var parameter } }
+                        && SymbolEqualityComparer.Default.Equals(parameter, events)
+                        && loop.Body.Descendants().OfType<IInvocationOperation>().Any(call => lambda.Path.TargetsOf(call.TargetMethod).Contains(helper, SymbolEqualityComparer.Default)))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// Whether the caller learns of the failure anyway: it checks the failure value the helper returns, or it
+        /// throws. Also true when it reaches the helper other than by a call, and when every call sits in a catch
+        /// that already records the failure (a logging helper called while reporting a batch-item failure).
         /// </summary>
         private static bool CallerSeesTheFailure(IMethodSymbol caller, IMethodSymbol helper, LambdaCompilation lambda, out List<IOperation> callSites)
         {
@@ -150,13 +183,83 @@ namespace LambdaAnalyzers.Rules
                 }
             }
 
-            if (callSites.Count == 0 || throws)
+            if (callSites.Count == 0 || throws || callSites.All(IsInRecordingCatch))
             {
                 return true;
             }
 
             var returnsAValue = !(helper.ReturnsVoid || helper.ReturnType.Is(lambda.Types.Task) || helper.ReturnType.Is(lambda.Types.ValueTask));
-            return returnsAValue && callSites.Any(site => !IsDiscarded(site));
+            return returnsAValue && callSites.Any(site => !IsDiscarded(site) && !OnlyHandedToCodeThatIgnoresIt(site, lambda));
+        }
+
+        private static bool IsInRecordingCatch(IOperation site)
+        {
+            for (var parent = site.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is ICatchClauseOperation catchClause && catchClause.Handler.HandlesTheFailure())
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The result goes into a local that is only handed to methods of this compilation that never look at
+        /// it (<c>var rows = await ReadRows(record); await Save(rows);</c> where the catch returned an empty list):
+        /// no one checks it, so the failure is lost. Any other use (a condition, a return, a field, a call into
+        /// a package) counts as checking it.
+        /// </summary>
+        private static bool OnlyHandedToCodeThatIgnoresIt(IOperation site, LambdaCompilation lambda)
+        {
+            var value = site;
+            while (value.Parent is IAwaitOperation or IConversionOperation)
+            {
+                value = value.Parent;
+            }
+
+            if (value.Parent is not IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var local } })
+            {
+                return false;
+            }
+
+            var root = value;
+            while (root.Parent is { } parent)
+            {
+                root = parent;
+            }
+
+            foreach (var reference in root.Descendants().OfType<ILocalReferenceOperation>().Where(r => SymbolEqualityComparer.Default.Equals(r.Local, local)))
+            {
+                var use = (IOperation)reference;
+                while (use.Parent is IConversionOperation)
+                {
+                    use = use.Parent;
+                }
+
+                if (use.Parent is not IArgumentOperation { Parameter: { } parameter, Parent: IInvocationOperation call })
+                {
+                    return false;
+                }
+
+                foreach (var target in lambda.Path.TargetsOf(call.TargetMethod).DefaultIfEmpty())
+                {
+                    if (target is null || parameter.Ordinal >= target.Parameters.Length)
+                    {
+                        return false;
+                    }
+
+                    var received = target.Parameters[parameter.Ordinal];
+                    if (lambda.BodiesOf(target, System.Threading.CancellationToken.None)
+                        .Any(body => body.Descendants().OfType<IParameterReferenceOperation>().Any(p => SymbolEqualityComparer.Default.Equals(p.Parameter, received))))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            return true;
         }
 
         private static bool IsInCatch(IOperation operation)

@@ -34,8 +34,21 @@ namespace LambdaAnalyzers.Rules
                 ?? (context.Options.GetText(invocation.Syntax.SyntaxTree, SideEffects.SideEffectMethodsOption) is { } declared
                     ? SideEffects.DeclaredEffect(invocation, lambda.Types.ConfiguredMethodsOf(declared))
                     : null);
+            InvocationPath? path = null;
+            if (effect is null && SideEffects.KeysOnValues(invocation, lambda.Types))
+            {
+                // The key may be generated in a helper the item's value comes from, or by the caller that
+                // passed the item down: follow values across the methods of the path.
+                path = lambda.Path.Find(invocation, context.ContainingSymbol);
+                if (path is not null && path.Handler.Trigger.IsAtLeastOnce())
+                {
+                    effect = SideEffects.RepeatedEffect(invocation, lambda.Types, new ValueTrail(lambda, path.Chain));
+                }
+            }
+
+            path ??= effect is null ? null : lambda.Path.Find(invocation, context.ContainingSymbol);
             if (effect is null
-                || lambda.Path.Find(invocation, context.ContainingSymbol) is not { } path
+                || path is null
                 || !path.Handler.Trigger.IsAtLeastOnce()
                 || IsGuarded(invocation, context.ContainingSymbol, path, lambda, context))
             {

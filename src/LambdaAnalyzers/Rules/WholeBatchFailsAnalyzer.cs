@@ -49,7 +49,6 @@ namespace LambdaAnalyzers.Rules
             if (method.Parameters.Length == 0
                 || lambda.HandlerFor(method) is not { } handler
                 || handler.Trigger is not (Trigger.QueuePoll or Trigger.StreamPoll)
-                || method.Parameters[0].Type.IsOrDerivesFrom(lambda.Types.KafkaEvent)
                 || lambda.Types.IsPartialBatchResponse(method.ReturnType))
             {
                 return;
@@ -61,7 +60,9 @@ namespace LambdaAnalyzers.Rules
                 if (new RecordLoops(lambda).FailureEscapes(body, events, isEvent: true, MaxCalleeDepth) is { } callees)
                 {
                     var path = new InvocationPath(handler, callees.Insert(0, handler.Method));
-                    var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse") : ("stream", "StreamsEventResponse");
+                    var (source, response) = handler.Trigger == Trigger.QueuePoll ? ("SQS", "SQSBatchResponse")
+                        : method.Parameters[0].Type.IsOrDerivesFrom(lambda.Types.KafkaEvent) ? ("Kafka", "a partial batch response")
+                        : ("stream", "StreamsEventResponse");
                     context.ReportDiagnostic(Diagnostic.Create(Descriptor, handler.NameLocation(context.CancellationToken), source, handler.Name, path.ViaText, response));
                     return;
                 }
@@ -286,8 +287,39 @@ namespace LambdaAnalyzers.Rules
                     return work;
                 }
 
-                // Worked on some other way (`evt.Records[0]`, `First()`): what the expression does is the work.
-                return new[] { current };
+                // Worked on some other way (`evt.Records[0]`, `First()`): what the expression does is the work,
+                // and when it picks a record into a local, so is every statement that uses the local.
+                work.Add(current);
+                if (current.Parent is IVariableInitializerOperation { Parent: IVariableDeclaratorOperation { Symbol: var picked } })
+                {
+                    work.AddRange(StatementsUsing(picked, current));
+                }
+
+                return work;
+            }
+
+            private static IEnumerable<IOperation> StatementsUsing(ILocalSymbol local, IOperation within)
+            {
+                var root = within;
+                while (root.Parent is { } parent)
+                {
+                    root = parent;
+                }
+
+                return root.Descendants()
+                    .OfType<ILocalReferenceOperation>()
+                    .Where(reference => SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    .Select(reference =>
+                    {
+                        IOperation statement = reference;
+                        while (statement.Parent is { } parent and not IBlockOperation)
+                        {
+                            statement = parent;
+                        }
+
+                        return statement;
+                    })
+                    .Distinct();
             }
 
             private static IOperation Unconverted(IOperation operation)

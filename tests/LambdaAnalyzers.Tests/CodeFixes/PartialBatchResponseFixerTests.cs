@@ -200,5 +200,27 @@ namespace LambdaAnalyzers.Tests.CodeFixes
                 public Task {|LAM202:All|}(SQSEvent evt, ILambdaContext context) => Task.WhenAll(evt.Records.Select(m => Task.Delay(m.Body.Length)));
             }
             """);
+
+        [Fact]
+        public Task NoFix_ForAKafkaHandler() => Fix.VerifyNoFixAsync("""
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KafkaEvents;
+
+            public class Consumer
+            {
+                public async Task {|LAM202:OnOrders|}(KafkaEvent evt, ILambdaContext context)
+                {
+                    foreach (var partition in evt.Records)
+                    {
+                        foreach (var record in partition.Value)
+                        {
+                            await JsonSerializer.DeserializeAsync<JsonElement>(record.Value);
+                        }
+                    }
+                }
+            }
+            """);
     }
 }

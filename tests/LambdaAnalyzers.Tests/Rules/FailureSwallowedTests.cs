@@ -461,5 +461,213 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        [Fact]
+        public Task HelperTakingAValueFromTheRecord_OnABaseClass_CalledInTheRecordLoop_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Text;
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public abstract class ConsumerBase
+            {
+                protected void Consume(string body)
+                {
+                    try { JsonDocument.Parse(body); }
+                    {|#0:catch (Exception ex)|} { LambdaLogger.Log(ex.Message); }
+                }
+            }
+
+            public class StreamConsumer : ConsumerBase
+            {
+                public void Run(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        var text = Encoding.UTF8.GetString(record.Kinesis.Data.ToArray());
+                        Consume(text);
+                    }
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("StreamConsumer.Run", " (via StreamConsumer.Run → ConsumerBase.Consume)", "stream"));
+
+        [Fact]
+        public Task HelperTakingAPlainValue_CalledOutsideTheRecordLoop_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class StreamConsumer
+            {
+                public void Run(KinesisEvent evt, ILambdaContext context)
+                {
+                    Warm("{}");
+                    foreach (var record in evt.Records)
+                    {
+                        JsonDocument.Parse(record.EventId);
+                    }
+                }
+
+                private static void Warm(string sample)
+                {
+                    try { JsonDocument.Parse(sample); }
+                    catch (Exception ex) { LambdaLogger.Log(ex.Message); }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task HelperResultOnlyHandedToCodeThatIgnoresIt_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Importer
+            {
+                private static readonly HttpClient Http = new();
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await Import(message, context);
+                    }
+                }
+
+                private async Task Import(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    var url = new Uri(message.Body);
+                    var lines = await ReadLines(url);
+                    await Save(lines);
+                }
+
+                private static async Task<List<string>> ReadLines(Uri url)
+                {
+                    var lines = new List<string>();
+                    try { lines.Add(await Http.GetStringAsync(url)); }
+                    {|LAM203:catch (Exception e)|} { Console.WriteLine(e.Message); }
+                    return lines;
+                }
+
+                private static Task Save(List<string> lines) => Task.CompletedTask;
+            }
+            """);
+
+        [Fact]
+        public Task HelperResultCheckedByTheCallerOrByWhatItIsHandedTo_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Importer
+            {
+                private static readonly HttpClient Http = new();
+
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await Import(message, context);
+                    }
+                }
+
+                private async Task Import(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    var url = new Uri(message.Body);
+                    var lines = await ReadLines(url);
+                    if (lines.Count == 0) throw new InvalidOperationException("nothing read");
+                    var again = await ReadLines(url);
+                    Save(again);
+                }
+
+                private static async Task<List<string>> ReadLines(Uri url)
+                {
+                    var lines = new List<string>();
+                    try { lines.Add(await Http.GetStringAsync(url)); }
+                    catch (Exception e) { Console.WriteLine(e.Message); }
+                    return lines;
+                }
+
+                private static void Save(List<string> lines)
+                {
+                    if (lines.Count == 0) throw new InvalidOperationException("empty");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoggingHelperCalledFromACatchThatRecordsTheBatchItemFailure_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Pipeline
+            {
+                public async Task<StreamsEventResponse> Handle(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try { JsonDocument.Parse(record.EventId); }
+                        catch (Exception ex)
+                        {
+                            await Report(record.Kinesis.SequenceNumber, ex, context);
+                            return new StreamsEventResponse
+                            {
+                                BatchItemFailures = new List<StreamsEventResponse.BatchItemFailure> { new() { ItemIdentifier = record.Kinesis.SequenceNumber } },
+                            };
+                        }
+                    }
+
+                    return new StreamsEventResponse();
+                }
+
+                private static Task Report(string sequenceNumber, Exception ex, ILambdaContext context)
+                {
+                    try { context.Logger.LogLine(JsonSerializer.Serialize(new { sequenceNumber, ex.Message })); }
+                    catch (Exception logEx) { context.Logger.LogLine(logEx.Message); }
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ContextHelperCalledFromACatchThatOnlyLogs_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Pipeline
+            {
+                public async Task Handle(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try { JsonDocument.Parse(record.EventId); }
+                        {|LAM203:catch (Exception ex)|} { await Report(ex, context); }
+                    }
+                }
+
+                private static Task Report(Exception ex, ILambdaContext context)
+                {
+                    try { context.Logger.LogLine(JsonSerializer.Serialize(new { ex.Message })); }
+                    {|LAM203:catch (Exception logEx)|} { context.Logger.LogLine(logEx.Message); }
+                    return Task.CompletedTask;
+                }
+            }
+            """);
     }
 }

@@ -791,5 +791,162 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        [Fact]
+        public Task PutItemKeyFromAClockHelper_OrGeneratedByTheCallerOfTheWriter_Triggers() => Verify.VerifyAsync(Usings + """
+            using Amazon.Lambda.CloudWatchEvents;
+
+            public class Charge { public string Id { get; set; } = ""; public decimal Amount { get; set; } }
+
+            public class ChargeService
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task Process(decimal amount)
+                {
+                    var id = Guid.NewGuid().ToString();
+                    var charge = new Charge { Id = id, Amount = amount };
+                    await Create(charge);
+                }
+
+                private async Task Create(Charge charge)
+                {
+                    var item = ToItem(charge);
+                    await {|#0:Db.PutItemAsync(new PutItemRequest { TableName = "charges", Item = item })|};
+                }
+
+                private static Dictionary<string, AttributeValue> ToItem(Charge charge) => new()
+                {
+                    ["pk"] = new AttributeValue { S = charge.Id },
+                    ["amount"] = new AttributeValue { N = charge.Amount.ToString() },
+                };
+            }
+
+            public class Handlers
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task OnCharge(CloudWatchEvent<Charge> evt, ILambdaContext context)
+                {
+                    await new ChargeService().Process(evt.Detail.Amount);
+                }
+
+                public async Task OnMessage(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await {|#1:Db.PutItemAsync(new PutItemRequest
+                        {
+                            TableName = "history",
+                            Item = new Dictionary<string, AttributeValue>
+                            {
+                                ["session"] = new AttributeValue { S = message.Body },
+                                ["ttl"] = new AttributeValue { N = Epoch() + 600 },
+                            },
+                        })|};
+                    }
+                }
+
+                private static string Epoch()
+                {
+                    var now = DateTime.UtcNow;
+                    return ((long)(now - DateTime.UnixEpoch).TotalSeconds).ToString();
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("IAmazonDynamoDB.PutItemAsync", "Handlers.OnCharge", " (via Handlers.OnCharge → ChargeService.Process → ChargeService.Create)", "asynchronous", "writes another item under a newly generated key"),
+            Verify.Diagnostic("LAM201").WithLocation(1).WithArguments("IAmazonDynamoDB.PutItemAsync", "Handlers.OnMessage", "", "SQS", "writes another item under a newly generated key"));
+
+        [Fact]
+        public Task PutItemKeyFromTheEventWithATimestampOrRandomPriceCarriedFromTheCaller_DoesNotTrigger() => Verify.VerifyAsync(Usings + """
+            using Amazon.Lambda.CloudWatchEvents;
+
+            public class Charge { public string Id { get; set; } = ""; public decimal Amount { get; set; } public string CreatedAt { get; set; } = ""; }
+
+            public class ChargeService
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task Process(string id, decimal amount)
+                {
+                    var charge = new Charge { Id = id, Amount = amount * (decimal)Random.Shared.NextDouble(), CreatedAt = DateTime.UtcNow.ToString("O") };
+                    await Create(charge);
+                }
+
+                private async Task Create(Charge charge)
+                {
+                    var item = ToItem(charge);
+                    await Db.PutItemAsync(new PutItemRequest { TableName = "charges", Item = item });
+                }
+
+                private static Dictionary<string, AttributeValue> ToItem(Charge charge) => new()
+                {
+                    ["pk"] = new AttributeValue { S = charge.Id },
+                    ["amount"] = new AttributeValue { N = charge.Amount.ToString() },
+                    ["createdAt"] = new AttributeValue { S = charge.CreatedAt },
+                };
+            }
+
+            public class Handlers
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task OnCharge(CloudWatchEvent<Charge> evt, ILambdaContext context)
+                {
+                    await new ChargeService().Process(evt.Detail.Id, evt.Detail.Amount);
+                }
+
+                public async Task OnMessage(SQSEvent evt, ILambdaContext context)
+                {
+                    foreach (var message in evt.Records)
+                    {
+                        await Db.PutItemAsync(new PutItemRequest
+                        {
+                            TableName = "history",
+                            Item = new Dictionary<string, AttributeValue>
+                            {
+                                ["session"] = new AttributeValue { S = message.MessageId },
+                                ["kind"] = new AttributeValue { S = Kind() },
+                            },
+                        });
+                    }
+                }
+
+                private static string Kind() => "message";
+            }
+            """);
+
+        [Fact]
+        public Task ScheduledHandler_SaveOfAnObjectGivenAGuidKeyThroughLocals_InAHelper_Triggers() => Verify.VerifyAsync(StorageUsings + """
+            public class Seeder
+            {
+                public async Task Tick(Amazon.Lambda.CloudWatchEvents.ScheduledEvents.ScheduledEvent evt, ILambdaContext context)
+                {
+                    var context2 = new DynamoDBContext(new Amazon.DynamoDBv2.AmazonDynamoDBClient());
+                    await AddOrder(context2);
+                }
+
+                private static async Task AddOrder(DynamoDBContext db)
+                {
+                    var guid = Guid.NewGuid();
+                    var orderId = guid.ToString();
+                    var order = new Order { OrderId = orderId, Body = "seed" };
+                    await {|#0:db.SaveAsync(order)|};
+                }
+            }
+            """,
+            Verify.Diagnostic("LAM201").WithLocation(0).WithArguments("DynamoDBContext.SaveAsync", "Seeder.Tick", " (via Seeder.Tick → Seeder.AddOrder)", "asynchronous", "saves another item under a newly generated key"));
+
+        [Fact]
+        public Task ContextOnlyHandler_TriggerUnknown_SaveOfAGuidKey_DoesNotTrigger() => Verify.VerifyAsync(StorageUsings + """
+            public class Seeder
+            {
+                public async Task Tick(ILambdaContext context)
+                {
+                    var db = new DynamoDBContext(new Amazon.DynamoDBv2.AmazonDynamoDBClient());
+                    await db.SaveAsync(new Order { OrderId = Guid.NewGuid().ToString(), Body = "seed" });
+                }
+            }
+            """);
     }
 }

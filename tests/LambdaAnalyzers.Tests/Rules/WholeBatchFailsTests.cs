@@ -85,7 +85,7 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task PartialResponseGuardedLoopOtherTriggersAndKafka_DoNotTrigger() => Verify.VerifyAsync("""
+        public Task PartialResponseGuardedLoopOtherTriggersAndKafkaLoopThatOnlyLogs_DoNotTrigger() => Verify.VerifyAsync("""
             using System;
             using System.Collections.Generic;
             using System.Threading.Tasks;
@@ -623,6 +623,229 @@ namespace LambdaAnalyzers.Tests.Rules
                 public void Handle(SQSEvent evt, ILambdaContext context)
                 {
                     context.Logger.LogLine($"first: {evt.Records.First().Body}, ids: {string.Join(",", evt.Records.Select(r => r.MessageId))}");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task KafkaLoopWithWorkOutsideTheOnlySpecificCatch_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KafkaEvents;
+
+            public class Order { public string Id { get; set; } = ""; }
+
+            public class OrderRejected : Exception { }
+
+            public class Consumer
+            {
+                public async Task {|#0:OnOrders|}(KafkaEvent evt, ILambdaContext context)
+                {
+                    foreach (var partition in evt.Records)
+                    foreach (var record in partition.Value)
+                    {
+                        var order = await JsonSerializer.DeserializeAsync<Order>(record.Value);
+                        try { await Store(order!); }
+                        catch (OrderRejected) { context.Logger.LogLine("rejected"); }
+                    }
+                }
+
+                private static Task Store(Order order) => throw new OrderRejected();
+            }
+            """,
+            Verify.Diagnostic("LAM202").WithLocation(0).WithArguments("Kafka", "Consumer.OnOrders", "", "a partial batch response"));
+
+        [Fact]
+        public Task KafkaLoopBodyInSwallowingTry_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KafkaEvents;
+
+            public class Order { public string Id { get; set; } = ""; }
+
+            public class Consumer
+            {
+                public async Task OnOrders(KafkaEvent evt, ILambdaContext context)
+                {
+                    foreach (var partition in evt.Records)
+                    foreach (var record in partition.Value)
+                    {
+                        try { await JsonSerializer.DeserializeAsync<Order>(record.Value); }
+                        catch (Exception ex) { context.Logger.LogLine(ex.Message); }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task CatchOrFinallyThatCallsOut_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.DynamoDBEvents;
+
+            public class Relay
+            {
+                private static readonly HttpClient Http = new();
+
+                public async Task {|LAM202:OnChanges|}(DynamoDBEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try { await Http.GetAsync("https://example.com/" + record.EventID); }
+                        catch { await Http.GetAsync("https://example.com/failed"); }
+                    }
+                }
+
+                public async Task {|LAM202:OnChangesFinally|}(DynamoDBEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try { await Http.GetAsync("https://example.com/" + record.EventID); }
+                        catch { context.Logger.LogLine("failed"); }
+                        finally { await Http.GetAsync("https://example.com/done"); }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task CatchThatOnlyLogsAndFinallyThatOnlyLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using System.Net.Http;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.DynamoDBEvents;
+
+            public class Relay
+            {
+                private static readonly HttpClient Http = new();
+
+                public async Task OnChanges(DynamoDBEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        try { await Http.GetAsync("https://example.com/" + record.EventID); }
+                        catch (Exception ex) { context.Logger.LogLine(ex.Message); }
+                        finally { context.Logger.LogLine("done " + record.EventID); }
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopThatDecodesTheRecordPayloadAndLogs_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Text;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Tap
+            {
+                public void WithReader(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        context.Logger.LogLine(Payload(record.Kinesis));
+                    }
+                }
+
+                public void WithBytes(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        var text = Encoding.UTF8.GetString(record.Kinesis.Data.ToArray());
+                        context.Logger.LogLine(text);
+                    }
+                }
+
+                private static string Payload(KinesisEvent.Record data)
+                {
+                    using var reader = new StreamReader(data.Data, Encoding.ASCII);
+                    return reader.ReadToEnd();
+                }
+            }
+            """);
+
+        [Fact]
+        public Task LoopThatReadsAFileOrParsesThePayload_Triggers() => Verify.VerifyAsync("""
+            using System.IO;
+            using System.Text;
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class Tap
+            {
+                public void {|LAM202:FromFile|}(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        using var reader = new StreamReader(record.Kinesis.PartitionKey);
+                        context.Logger.LogLine(reader.ReadToEnd());
+                    }
+                }
+
+                public void {|LAM202:Parsed|}(KinesisEvent evt, ILambdaContext context)
+                {
+                    foreach (var record in evt.Records)
+                    {
+                        var text = Encoding.UTF8.GetString(record.Kinesis.Data.ToArray());
+                        context.Logger.LogLine(JsonDocument.Parse(text).RootElement.ToString());
+                    }
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SingleRecordPickedIntoALocal_WorkThatCannotFail_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Reader
+            {
+                public async Task Handle(SQSEvent evt, ILambdaContext context)
+                {
+                    var message = evt.Records.FirstOrDefault();
+                    if (message is null) return;
+                    await Note(message, context);
+                }
+
+                private static async Task Note(SQSEvent.SQSMessage message, ILambdaContext context)
+                {
+                    context.Logger.LogLine(message.Body);
+                    try { } catch { }
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+        [Fact]
+        public Task SingleRecordPickedIntoALocal_WorkThatCanFail_Triggers() => Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Text.Json;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.SQSEvents;
+
+            public class Order { public string Id { get; set; } = ""; }
+
+            public class Reader
+            {
+                public async Task {|LAM202:Handle|}(SQSEvent evt, ILambdaContext context)
+                {
+                    var message = evt.Records.FirstOrDefault();
+                    if (message is null) return;
+                    var order = JsonSerializer.Deserialize<Order>(message.Body);
+                    context.Logger.LogLine(order!.Id);
+                    await Task.CompletedTask;
                 }
             }
             """);
