@@ -609,6 +609,15 @@ namespace LambdaAnalyzers
                 return null;
             }
 
+            // `nameof(Workflow)` names the method without running it.
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is INameOfOperation)
+                {
+                    return null;
+                }
+            }
+
             var info = model.GetSymbolInfo(operation.Syntax, cancellationToken);
             return info.Symbol is null
                    && info.CandidateReason is CandidateReason.OverloadResolutionFailure or CandidateReason.MemberGroup

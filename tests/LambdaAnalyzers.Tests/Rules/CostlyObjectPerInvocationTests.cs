@@ -85,6 +85,24 @@ namespace LambdaAnalyzers.Tests.Rules
             new DiagnosticResult("LAM004", DiagnosticSeverity.Info).WithLocation(0).WithArguments(
                 "JsonSerializerOptions", "OrderHandler.Handle", " (via OrderHandler.Handle → OrderHandler.Workflow)", "build it once in a static readonly field so warm invocations reuse its cached work"));
 
+        /// <summary>A method named in <c>nameof</c>, next to an unresolved call, is not run.</summary>
+        [Fact]
+        public Task MethodNamedInNameOf_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Text.Json;
+            using Amazon.Lambda.Core;
+
+            public class OrderHandler
+            {
+                public string Handle(string input, ILambdaContext context)
+                {
+                    {|CS0103:Trace|}.Log(nameof(Workflow), input);
+                    return nameof(Workflow);
+                }
+
+                private string Workflow(string input) => JsonSerializer.Serialize(input, new JsonSerializerOptions());
+            }
+            """);
+
         /// <summary>A method group that names two overloads: the path does not guess which one the wrapper takes.</summary>
         [Fact]
         public Task AmbiguousMethodGroupGivenToUnresolvedWrapper_DoesNotTrigger() => Verify.VerifyAsync("""
