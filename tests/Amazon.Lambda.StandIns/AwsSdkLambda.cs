@@ -27,6 +27,14 @@ namespace Amazon.Lambda
 
     public class AmazonLambdaClient : IAmazonLambda
     {
+        public AmazonLambdaClient()
+        {
+        }
+
+        public AmazonLambdaClient(Amazon.RegionEndpoint region)
+        {
+        }
+
         public IClientConfig Config => throw new System.NotSupportedException("stand-in");
 
         public Task<Model.InvokeResponse> InvokeAsync(Model.InvokeRequest request, CancellationToken cancellationToken = default)

@@ -11,8 +11,10 @@ namespace LambdaAnalyzers.RealWorld;
 /// silent, unlike in the project's real build. For each service a project names by the SDK's conventions
 /// (<c>Amazon{Service}Client</c>, <c>IAmazon{Service}</c>, <c>Amazon{Service}Config</c>, <c>using Amazon.{Service}</c>)
 /// and no reference provides, this writes the shape the real package has where the rules look: the client
-/// implements <c>Amazon.Runtime.IAmazonService</c> through its <c>IAmazon{Service}</c> interface. Their
-/// operations are not modelled, so calls on them stay unbound.
+/// implements <c>Amazon.Runtime.IAmazonService</c> through its <c>IAmazon{Service}</c> interface, its config
+/// derives from <c>Amazon.Runtime.ClientConfig</c> (<c>ServiceURL</c>, <c>RegionEndpoint</c>,
+/// <c>AuthenticationRegion</c>), and it has the constructors taking a config or a region. Their operations
+/// are not modelled, so calls on them stay unbound.
 /// </summary>
 internal static class AwsClientStandIns
 {
@@ -61,10 +63,19 @@ internal static class AwsClientStandIns
                 namespace Amazon.{{service}}
                 {
                     public interface IAmazon{{service}} : Amazon.Runtime.IAmazonService, System.IDisposable { }
-                    public class Amazon{{service}}Config { public Amazon.RegionEndpoint? RegionEndpoint { get; set; } public string? ServiceURL { get; set; } }
+                    public class Amazon{{service}}Config : Amazon.Runtime.ClientConfig
+                    {
+                        public Amazon{{service}}Config() : base(null!) { }
+                        public override string RegionEndpointServiceName => "{{service}}";
+                        public override string ServiceVersion => "";
+                        public override string UserAgent => "";
+                        public override Amazon.Runtime.Endpoints.Endpoint DetermineServiceOperationEndpoint(Amazon.Runtime.Endpoints.ServiceOperationEndpointParameters parameters) => null!;
+                    }
                     public class Amazon{{service}}Client : IAmazon{{service}}
                     {
                         public Amazon{{service}}Client(params object[] arguments) { }
+                        public Amazon{{service}}Client(Amazon{{service}}Config config) { }
+                        public Amazon{{service}}Client(Amazon.RegionEndpoint region) { }
                         public Amazon.Runtime.IClientConfig Config => null!;
                         public static Amazon.Runtime.ClientConfig CreateDefaultClientConfig() => null!;
                         public static Amazon.Runtime.IAmazonService CreateDefaultServiceClient(Amazon.Runtime.AWSCredentials credentials, Amazon.Runtime.ClientConfig config) => null!;

@@ -21,6 +21,61 @@ namespace LambdaAnalyzers
             return Inputs(creation).Any(input => DependsOnInput(input, creation, body, types, MaxLocalHops, invocationData: false));
         }
 
+        /// <summary>
+        /// Whether the creation varies per invocation only by a key that stays the same for a deployment in
+        /// practice, so the object is rebuilt for the same key again and again and a cache per key is the fix:
+        /// an AWS SDK client whose endpoint or region comes from the event (a WebSocket API's
+        /// <c>ServiceURL</c> made of the request's domain and stage, <c>RegionEndpoint.GetBySystemName(region)</c>,
+        /// <c>AuthenticationRegion</c>), and a <c>Regex</c> whose pattern or options come from it (the static
+        /// <c>Regex</c> methods cache one per pattern). Credentials from the event (per-tenant keys, an STS
+        /// session) or any other per-invocation setting make it a per-tenant object: not keyed.
+        /// </summary>
+        public static bool VariesOnlyByKey(IOperation creation, ReuseCandidate candidate, WellKnownTypes types)
+        {
+            if (creation is not IObjectCreationOperation objectCreation)
+            {
+                return false;
+            }
+
+            if (candidate.CreatedType.Is(types.Regex))
+            {
+                return true;
+            }
+
+            if (candidate.RuleId != RuleIds.AwsClientPerInvocation || !types.Implements(candidate.CreatedType, types.IAmazonService))
+            {
+                return false;
+            }
+
+            var body = creation.Root();
+            bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops);
+            return (objectCreation.Initializer is null || !Varies(objectCreation.Initializer))
+                   && objectCreation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || !Varies(a.Value) || IsEndpoint(a, body, types, Varies));
+        }
+
+        private static readonly string[] EndpointSettings = { "ServiceURL", "RegionEndpoint", "AuthenticationRegion" };
+
+        /// <summary>A region argument, or a client config whose only varying settings say where to connect.</summary>
+        private static bool IsEndpoint(IArgumentOperation argument, IOperation body, WellKnownTypes types, System.Func<IOperation, bool> varies)
+        {
+            var type = argument.Parameter?.Type;
+            if (type.Is(types.RegionEndpoint))
+            {
+                return true;
+            }
+
+            if (!type.IsOrDerivesFrom(types.AwsClientConfig))
+            {
+                return false;
+            }
+
+            var value = argument.Value.WithoutConversions();
+            var configs = value is ILocalReferenceOperation local ? ValuesOf(local.Local, body).Select(v => v.WithoutConversions()).ToList() : new List<IOperation> { value };
+            return configs.Count > 0 && configs.All(config => config is IObjectCreationOperation { Initializer: var initializer } creation
+                && creation.Arguments.All(a => !varies(a.Value))
+                && (initializer is null || initializer.Initializers.All(i => !varies(i) || i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } && EndpointSettings.Contains(name))));
+        }
+
         /// <summary>Whether <paramref name="value"/> is computed from a parameter, directly or through locals.</summary>
         public static bool Carries(IOperation value, WellKnownTypes types)
             => DependsOnInput(value, value, value.Root(), types, MaxLocalHops, invocationData: false);

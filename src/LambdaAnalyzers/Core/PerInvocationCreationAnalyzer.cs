@@ -15,7 +15,10 @@ namespace LambdaAnalyzers
         internal const string PooledConnectionsOption = "report_pooled_connections";
         internal const string ReusableClientTypesOption = "reusable_client_types";
 
-        /// <summary>Diagnostic property telling the fixer not to hoist: a pooled connection must not be shared across threads.</summary>
+        /// <summary>
+        /// Diagnostic property telling the fixer not to hoist: a pooled connection must not be shared across
+        /// threads, and a creation keyed by an event value needs a cache per key, not one field.
+        /// </summary>
         internal const string DoNotHoistProperty = "DoNotHoist";
 
         private static readonly ImmutableDictionary<string, string?> DoNotHoist = ImmutableDictionary<string, string?>.Empty.Add(DoNotHoistProperty, "true");
@@ -30,6 +33,9 @@ namespace LambdaAnalyzers
 
         /// <summary>The consequence, completing the message: what to do and what it buys.</summary>
         private protected abstract string Remedy(ReuseCandidate candidate);
+
+        /// <summary>The remedy for a creation that varies only by an endpoint or a pattern from the event: a cache per key, not one field.</summary>
+        private protected virtual string KeyedRemedy(ReuseCandidate candidate) => Remedy(candidate);
 
         private protected sealed override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
         {
@@ -65,9 +71,16 @@ namespace LambdaAnalyzers
                 return;
             }
 
-            if (InvocationInput.FeedsInto(context.Operation, types) && !options.GetBool(tree, EventDependentOption, defaultValue: false))
+            // Built from the event: a per-tenant object is the design and stays silent unless asked for; one that
+            // varies only by an endpoint or a pattern is rebuilt for the same few keys, and wants a cache per key.
+            var keyed = false;
+            if (InvocationInput.FeedsInto(context.Operation, types))
             {
-                return;
+                keyed = InvocationInput.VariesOnlyByKey(context.Operation, candidate, types);
+                if (!keyed && !options.GetBool(tree, EventDependentOption, defaultValue: false))
+                {
+                    return;
+                }
             }
 
             var severity = candidate.IsPooledConnection ? DiagnosticSeverity.Info : Rule.DefaultSeverity;
@@ -76,11 +89,11 @@ namespace LambdaAnalyzers
                 context.Operation.Syntax.GetLocation(),
                 severity,
                 additionalLocations: null,
-                properties: candidate.IsPooledConnection ? DoNotHoist : null,
+                properties: candidate.IsPooledConnection || keyed ? DoNotHoist : null,
                 candidate.CreatedType.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
                 path.Handler.Name,
                 path.ViaText,
-                Remedy(candidate)));
+                keyed ? KeyedRemedy(candidate) : Remedy(candidate)));
         }
 
         private static bool IsArgumentOfAnotherCandidate(IOperation operation, WellKnownTypes types, ImmutableArray<INamedTypeSymbol> reusableClientTypes)

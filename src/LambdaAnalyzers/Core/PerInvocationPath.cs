@@ -607,9 +607,43 @@ namespace LambdaAnalyzers
                         case IMethodReferenceOperation reference:
                             yield return reference.Method;
                             break;
+                        case IInvalidOperation or { Kind: OperationKind.None } when UnboundTarget(operation, cancellationToken) is { } target:
+                            yield return target;
+                            break;
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The one method a call or method group names when the compiler could not finish binding it: an argument
+        /// of a type from a missing reference (<c>Store(name, detail.Id)</c>), or a method group handed to a
+        /// wrapper from a missing package (<c>Durable.WrapAsync(Workflow, input, context)</c>). The name
+        /// leaves one candidate, so that method runs there in the real build. Several candidates: none.
+        /// </summary>
+        private static IMethodSymbol? UnboundTarget(IOperation operation, CancellationToken cancellationToken)
+        {
+            if (operation.Syntax is not (InvocationExpressionSyntax or IdentifierNameSyntax or MemberAccessExpressionSyntax) || operation.SemanticModel is not { } model)
+            {
+                return null;
+            }
+
+            // `nameof(Workflow)` names the method without running it.
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is INameOfOperation)
+                {
+                    return null;
+                }
+            }
+
+            var info = model.GetSymbolInfo(operation.Syntax, cancellationToken);
+            return info.Symbol is null
+                   && info.CandidateReason is CandidateReason.OverloadResolutionFailure or CandidateReason.MemberGroup
+                   && info.CandidateSymbols.Length == 1
+                   && info.CandidateSymbols[0] is IMethodSymbol { MethodKind: MethodKind.Ordinary } method
+                ? method
+                : null;
         }
 
         private IEnumerable<IOperation> DescendantsOnPath(IOperation root)

@@ -89,6 +89,24 @@ namespace LambdaAnalyzers
             return _secretPhrases.Any(phrase => ContainsSequence(words, phrase));
         }
 
+        /// <summary>
+        /// Whether the name is a secret only because it names a connection string (<c>ConnectionString</c>,
+        /// <c>ConnectionStrings:Orders</c>, <c>DB_CONNECTION_STRING</c>): many connection strings carry no
+        /// password (IAM authentication, a local database, a broker URL), so the name alone does not show a
+        /// secret. A password or secret word in the name does.
+        /// </summary>
+        public bool NamesOnlyAConnectionString(string? name)
+        {
+            if (!IsSecret(name))
+            {
+                return false;
+            }
+
+            var words = Words(name!);
+            var matched = _secretPhrases.Where(phrase => ContainsSequence(words, phrase)).ToList();
+            return matched.Count > 0 && matched.All(phrase => phrase.Any(w => w.StartsWith("connection", StringComparison.Ordinal)));
+        }
+
         /// <summary><c>stripeApiKey</c> → stripe, api, key; <c>DB_PASSWORD</c> → db, password; <c>Db:Password</c> → db, password.</summary>
         public static List<string> Words(string name)
         {

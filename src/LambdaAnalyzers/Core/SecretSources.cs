@@ -18,6 +18,7 @@ namespace LambdaAnalyzers
         public static string? PlaintextSecretRead(IOperation operation, LambdaCompilation lambda, SecretNames names, CancellationToken cancellationToken)
             => LookedUpKey(operation, lambda.Types) is { } key
                && names.IsSecret(key)
+               && (!names.NamesOnlyAConnectionString(key) || HasCredentialedDefault(operation))
                && !IsDecryptedWithKms(operation, lambda.Types)
                && !IsUsedAsSecretReference(operation, lambda, cancellationToken)
                 ? key
@@ -49,6 +50,35 @@ namespace LambdaAnalyzers
                     return null;
             }
         }
+
+        /// <summary>
+        /// A connection-string look-up whose default, written next to it, holds a password
+        /// (<c>config["ConnectionString"] ?? "Host=db;Password=…"</c>, <c>GetValue&lt;string&gt;(key, "…;Pwd=…")</c>):
+        /// the setting is expected to carry credentials.
+        /// </summary>
+        private static bool HasCredentialedDefault(IOperation read)
+        {
+            if (read is IInvocationOperation { TargetMethod.Name: "GetValue", Arguments.Length: >= 3 } call && HoldsPassword(call.Arguments[2].Value))
+            {
+                return true;
+            }
+
+            var value = read;
+            while (value.Parent is IConversionOperation conversion)
+            {
+                value = conversion;
+            }
+
+            return value.Parent is ICoalesceOperation coalesce && coalesce.Value == value && HoldsPassword(coalesce.WhenNull);
+        }
+
+        private static bool HoldsPassword(IOperation value)
+            => value.WithoutConversions().ConstantValue is { HasValue: true, Value: string text }
+               && PasswordPair.IsMatch(text);
+
+        private static readonly System.Text.RegularExpressions.Regex PasswordPair = new(
+            @"(^|;)\s*(password|pwd)\s*=\s*[^;\s]",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
         /// <summary>A call that fetches a secret or parameter (or decrypts one): its result is the secret.</summary>
         public static bool IsSecretFetch(IInvocationOperation invocation, WellKnownTypes types)

@@ -43,6 +43,8 @@ namespace LambdaAnalyzers
             DynamoDBContext = Get(compilation, "Amazon.DynamoDBv2.DataModel.DynamoDBContext");
             IDynamoDBContextBuilder = Get(compilation, "Amazon.DynamoDBv2.DataModel.IDynamoDBContextBuilder");
             TransferUtility = Get(compilation, "Amazon.S3.Transfer.TransferUtility");
+            RegionEndpoint = Get(compilation, "Amazon.RegionEndpoint");
+            AwsClientConfig = Get(compilation, "Amazon.Runtime.ClientConfig");
 
             // HTTP.
             HttpClient = Get(compilation, "System.Net.Http.HttpClient");
@@ -199,6 +201,8 @@ namespace LambdaAnalyzers
         public INamedTypeSymbol? DbContext { get; }
         public INamedTypeSymbol? JsonSerializerOptions { get; }
         public INamedTypeSymbol? Regex { get; }
+        public INamedTypeSymbol? RegionEndpoint { get; }
+        public INamedTypeSymbol? AwsClientConfig { get; }
         public INamedTypeSymbol? ServiceCollectionContainerBuilderExtensions { get; }
         public INamedTypeSymbol? IConfigurationBuilder { get; }
         public INamedTypeSymbol? X509Certificate2 { get; }

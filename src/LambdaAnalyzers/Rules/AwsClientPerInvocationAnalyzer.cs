@@ -22,5 +22,8 @@ namespace LambdaAnalyzers.Rules
 
         private protected override string Remedy(ReuseCandidate candidate)
             => "store it in a static readonly field so warm invocations reuse its credentials and connections";
+
+        private protected override string KeyedRemedy(ReuseCandidate candidate)
+            => "its endpoint or region comes from the event but is the same on most invocations; keep one client per endpoint in a static ConcurrentDictionary so warm invocations reuse its credentials and connections";
     }
 }

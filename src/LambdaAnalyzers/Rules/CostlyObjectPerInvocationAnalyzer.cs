@@ -22,5 +22,8 @@ namespace LambdaAnalyzers.Rules
 
         private protected override string Remedy(ReuseCandidate candidate)
             => "build it once in a static readonly field so warm invocations reuse its cached work";
+
+        private protected override string KeyedRemedy(ReuseCandidate candidate)
+            => "its pattern comes from the event (or its options do); call the static Regex methods (Regex.IsMatch(input, pattern)), which keep recently used patterns parsed in Regex's own cache, or keep one Regex per pattern in a static ConcurrentDictionary";
     }
 }

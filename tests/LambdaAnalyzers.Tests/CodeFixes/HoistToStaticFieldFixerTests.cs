@@ -507,6 +507,21 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             }
             """);
 
+        /// <summary>A client per endpoint from the event wants a cache per endpoint: one static field would serve every endpoint the first one's.</summary>
+        [Fact]
+        public Task NoFix_ClientWithEndpointFromEvent() => AwsClientFix.VerifyNoFixAsync("""
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Handler
+            {
+                public void Handle(string domain, ILambdaContext context)
+                {
+                    using var client = {|LAM001:new AmazonS3Client(new AmazonS3Config { ServiceURL = "https://" + domain + "/prod" })|};
+                }
+            }
+            """);
+
         [Fact]
         public Task NoFix_WhenCreationUsesInstanceStateOfAServiceBuiltPerInvocation() => AwsClientFix.VerifyNoFixAsync("""
             using Amazon;

@@ -285,7 +285,7 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
-        public Task ClientBuiltFromEventData_DoesNotTriggerByDefault() => Verify.VerifyAsync("""
+        public Task ClientWithCredentialsFromEvent_DoesNotTriggerByDefault() => Verify.VerifyAsync("""
             using Amazon;
             using Amazon.Lambda.Core;
             using Amazon.Runtime;
@@ -304,7 +304,7 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         [Fact]
-        public async Task ClientBuiltFromEventData_TriggersWhenOptionOn()
+        public async Task ClientWithCredentialsFromEvent_TriggersWhenOptionOn()
         {
             var test = new Verify.AnalyzerTest
             {
@@ -315,9 +315,9 @@ namespace LambdaAnalyzers.Tests.Rules
 
                     public class TenantHandler
                     {
-                        public void Handle(string region, ILambdaContext context)
+                        public void Handle(string accessKey, ILambdaContext context)
                         {
-                            using var s3 = {|LAM001:new AmazonS3Client(RegionEndpoint.GetBySystemName(region))|};
+                            using var s3 = {|LAM001:new AmazonS3Client(new Amazon.Runtime.BasicAWSCredentials(accessKey, "from-the-vault"), RegionEndpoint.USEast1)|};
                         }
                     }
                     """,
@@ -330,6 +330,84 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// A WebSocket API's management endpoint (the request's domain and stage) or a region from the event is
+        /// the same on nearly every invocation of a deployment: the client is rebuilt for the same key each time.
+        /// </summary>
+        [Fact]
+        public Task ClientWithEndpointOrRegionFromEvent_Triggers_WithCachePerEndpoint() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public record Notify(string Domain, string Stage, string Region);
+
+            public class OrderHandler
+            {
+                public async Task Handle(Notify request, ILambdaContext context)
+                {
+                    var url = "https://" + request.Domain + "/" + request.Stage;
+                    using var byUrl = {|#0:new AmazonS3Client(new AmazonS3Config { ServiceURL = url, AuthenticationRegion = request.Region, MaxErrorRetry = 2 })|};
+                    using var byRegion = {|#1:new AmazonS3Client(RegionEndpoint.GetBySystemName(request.Region))|};
+                    var config = new AmazonS3Config { RegionEndpoint = RegionEndpoint.GetBySystemName(request.Region) };
+                    using var byConfig = {|#2:new AmazonS3Client(config)|};
+                    await byUrl.ListBucketsAsync();
+                }
+            }
+            """,
+            Keyed(0),
+            Keyed(1),
+            Keyed(2));
+
+        /// <summary>A factory stored at init and invoked per message with the connection's endpoint: its lambda runs per invocation.</summary>
+        [Fact]
+        public Task FactoryByEndpoint_StoredInConstructor_InvokedPerInvocation_Triggers() => Verify.VerifyAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.S3;
+
+            public class Functions
+            {
+                private readonly Func<string, IAmazonS3> _clientFor;
+
+                public Functions()
+                {
+                    _clientFor = (Func<string, AmazonS3Client>)(endpoint =>
+                    {
+                        return {|#0:new AmazonS3Client(new AmazonS3Config { ServiceURL = endpoint })|};
+                    });
+                }
+
+                public Task Send(string domain, ILambdaContext context) => _clientFor($"https://{domain}/prod").ListBucketsAsync();
+            }
+            """,
+            Keyed(0, "Functions.Send", " (via Functions.Send → Functions._clientFor (lambda))"));
+
+        /// <summary>Credentials or another setting from the event make a per-tenant client: silent by default, endpoint or not.</summary>
+        [Fact]
+        public Task ClientWithEventSettingBesidesEndpoint_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System;
+            using Amazon;
+            using Amazon.Lambda.Core;
+            using Amazon.Runtime;
+            using Amazon.S3;
+
+            public record Tenant(string Url, int Retries, string Key, string Secret, string Region);
+
+            public class TenantHandler
+            {
+                public void Handle(Tenant tenant, ILambdaContext context)
+                {
+                    using var retries = new AmazonS3Client(new AmazonS3Config { ServiceURL = tenant.Url, MaxErrorRetry = tenant.Retries });
+                    var credentials = new BasicAWSCredentials(tenant.Key, tenant.Secret);
+                    using var withKeys = new AmazonS3Client(credentials, new AmazonS3Config { ServiceURL = tenant.Url });
+                    using var withSession = new AmazonS3Client(tenant.Key, tenant.Secret, RegionEndpoint.GetBySystemName(tenant.Region));
+                }
+            }
+            """);
 
         [Fact]
         public Task ClientWithConfigFromEnvironment_Triggers() => Verify.VerifyAsync("""
@@ -653,6 +731,75 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>
+        /// A helper called with an argument of a type from a missing reference: the compiler leaves the call
+        /// unbound, but its name leaves one method, which runs there in the real build.
+        /// </summary>
+        [Fact]
+        public Task HelperCalledWithArgumentOfMissingType_Triggers_InTheHelper() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.SimpleSystemsManagement;
+
+            public class Function
+            {
+                public Task<string> Handle(string input, ILambdaContext context) => Steps.Collection(input);
+            }
+
+            public static class Steps
+            {
+                public static async Task<string> Collection(string prefix)
+                {
+                    {|CS0246:Detail|} detail = null;
+                    for (var attempt = 0; attempt < 3; attempt++)
+                    {
+                        await Store(prefix + "/id", detail.Id);
+                        await Store(prefix + "/arn", detail.Arn);
+                    }
+
+                    return prefix;
+                }
+
+                private static async Task Store(string name, string value)
+                {
+                    using var client = {|LAM001:new AmazonSimpleSystemsManagementClient()|};
+                    await Task.CompletedTask;
+                }
+            }
+            """);
+
+        /// <summary>Two methods could be meant: the path does not guess which one runs.</summary>
+        [Fact]
+        public Task UnboundCallWithSeveralCandidates_DoesNotTrigger() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.SimpleSystemsManagement;
+
+            public class Function
+            {
+                public Task Handle(string input, ILambdaContext context)
+                {
+                    {|CS0246:Detail|} detail = null;
+                    return Steps.Store(input, detail.Id);
+                }
+            }
+
+            public static class Steps
+            {
+                public static Task Store(string name, string value)
+                {
+                    using var client = new AmazonSimpleSystemsManagementClient();
+                    return Task.CompletedTask;
+                }
+
+                public static Task Store(string name, int version)
+                {
+                    using var client = new AmazonSimpleSystemsManagementClient();
+                    return Task.CompletedTask;
+                }
+            }
+            """);
+
         [Fact]
         public Task BrokenCode_DoesNotCrash() => Verify.VerifyAsync("""
             using Amazon.Lambda.Core;
@@ -669,5 +816,9 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """,
             DiagnosticResult.CompilerError("CS0103").WithSpan(10, 9, 10, 18).WithArguments("Undefined"));
+
+        private static DiagnosticResult Keyed(int location, string handler = "OrderHandler.Handle", string via = "")
+            => Verify.Diagnostic("LAM001").WithLocation(location).WithArguments(
+                "AmazonS3Client", handler, via, "its endpoint or region comes from the event but is the same on most invocations; keep one client per endpoint in a static ConcurrentDictionary so warm invocations reuse its credentials and connections");
     }
 }

@@ -21,15 +21,57 @@ namespace LambdaAnalyzers.Tests.Rules
                     var a = {|#0:Environment.GetEnvironmentVariable("DB_PASSWORD")|};
                     var b = {|#1:Environment.GetEnvironmentVariable(Prefix + "_API_KEY")|};
                     var c = {|#2:config["Stripe:ApiKey"]|};
-                    var d = {|#3:config.GetConnectionString("Orders")|};
+                    var d = {|#3:config.GetConnectionString("OrdersPassword")|};
                     var e = {|#4:config.GetSection("jwtSigningSecret").Value|};
                     var f = {|#5:Environment.GetEnvironmentVariables()["githubToken"]|};
                     var g = {|#6:config.GetValue<string>("Smtp:Password")|};
                 }
             }
             """,
-            Key(0, "DB_PASSWORD"), Key(1, "DB_API_KEY"), Key(2, "Stripe:ApiKey"), Key(3, "ConnectionStrings:Orders"),
+            Key(0, "DB_PASSWORD"), Key(1, "DB_API_KEY"), Key(2, "Stripe:ApiKey"), Key(3, "ConnectionStrings:OrdersPassword"),
             Key(4, "jwtSigningSecret"), Key(5, "githubToken"), Key(6, "Smtp:Password"));
+
+        /// <summary>
+        /// A connection string's name alone does not show a secret (IAM authentication, a local database, a
+        /// broker URL carry none); a password word in the name, or a default with a password next to the
+        /// look-up, does.
+        /// </summary>
+        [Fact]
+        public Task BareConnectionStringKey_DoesNotTrigger() => PlaintextVerify.VerifyAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Settings
+            {
+                public static void Load(IConfiguration config)
+                {
+                    var a = config["ConnectionString"];
+                    var b = config.GetConnectionString("Orders");
+                    var c = Environment.GetEnvironmentVariable("DB_CONNECTION_STRING") ?? "Host=localhost;Database=orders";
+                    var d = config.GetValue<string>("ConnectionStrings:Default");
+                }
+            }
+            """);
+
+        [Fact]
+        public Task ConnectionStringKeyShowingCredentials_Triggers() => PlaintextVerify.VerifyAsync("""
+            using System;
+            using Amazon.Lambda.Core;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Settings
+            {
+                public static void Load(IConfiguration config)
+                {
+                    var a = {|#0:config["ConnectionString"]|} ?? "Host=localhost;Username=app;Password=postgres";
+                    var b = {|#1:config.GetValue<string>("ConnectionStrings:Orders", "Server=db;User Id=sa;Pwd=local")|};
+                    var c = {|#2:Environment.GetEnvironmentVariable("DB_CONNECTION_STRING_WITH_PASSWORD")|};
+                    var d = {|#3:Environment.GetEnvironmentVariable("DB_PASSWORD")|};
+                }
+            }
+            """,
+            Key(0, "ConnectionString"), Key(1, "ConnectionStrings:Orders"), Key(2, "DB_CONNECTION_STRING_WITH_PASSWORD"), Key(3, "DB_PASSWORD"));
 
         [Fact]
         public Task PointersReservedVariablesAndOrdinarySettings_DoNotTrigger() => PlaintextVerify.VerifyAsync("""
