@@ -95,7 +95,8 @@ internal sealed class ProjectCompiler
             trees.Add(CSharpSyntaxTree.ParseText(text, parse, Path.Combine(folder, "obj", assemblyName + ".GlobalUsings.g.cs")));
         }
 
-        var references = new List<MetadataReference>(_references);
+        // Project references flow transitively, as MSBuild passes them to the compiler.
+        var projectReferences = new List<MetadataReference>();
         foreach (var include in project.Descendants().Where(e => e.Name.LocalName == "ProjectReference").Select(e => e.Attribute("Include")?.Value))
         {
             if (include is null)
@@ -106,9 +107,13 @@ internal sealed class ProjectCompiler
             var referenced = Path.GetFullPath(Path.Combine(folder, include.Replace('\\', '/')));
             if (File.Exists(referenced))
             {
-                references.Add(Compile(Path.GetRelativePath(_root, referenced)).Compilation.ToMetadataReference());
+                var dependency = Compile(Path.GetRelativePath(_root, referenced));
+                projectReferences.Add(dependency.Compilation.ToMetadataReference());
+                projectReferences.AddRange(dependency.ProjectReferences);
             }
         }
+
+        var references = _references.Concat(projectReferences.Distinct()).ToList();
 
         var outputKind = (Property("OutputType") ?? "Library").ToLowerInvariant() switch
         {
@@ -139,7 +144,7 @@ internal sealed class ProjectCompiler
             ["build_property.IsTestProject"] = Property("IsTestProject") ?? string.Empty,
         });
 
-        var result = new CompiledProject(compilation, new AnalyzerOptions(additional, config));
+        var result = new CompiledProject(compilation, new AnalyzerOptions(additional, config), projectReferences.Distinct().ToList());
         _compiled[full] = result;
         return result;
     }
@@ -201,8 +206,8 @@ internal sealed class ProjectCompiler
     }
 }
 
-/// <summary>A project's compilation and the options its analyzers get.</summary>
-internal sealed record CompiledProject(CSharpCompilation Compilation, AnalyzerOptions Options);
+/// <summary>A project's compilation, the options its analyzers get, and the project references (transitive) it compiles against.</summary>
+internal sealed record CompiledProject(CSharpCompilation Compilation, AnalyzerOptions Options, IReadOnlyList<MetadataReference> ProjectReferences);
 
 /// <summary>The .editorconfig files from the project folder up to the repository root, and the build properties, as the compiler hands them to analyzers.</summary>
 internal sealed class EditorConfig : AnalyzerConfigOptionsProvider
