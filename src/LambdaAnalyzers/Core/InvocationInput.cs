@@ -48,7 +48,7 @@ namespace LambdaAnalyzers
             }
 
             var body = creation.Root();
-            bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops);
+            bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops, invocationData: false);
             return (objectCreation.Initializer is null || !Varies(objectCreation.Initializer))
                    && objectCreation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || !Varies(a.Value) || IsEndpoint(a, body, types, Varies));
         }
