@@ -251,7 +251,7 @@ namespace LambdaAnalyzers.Tests.Core
                   }
                 }
                 """));
-            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Functions.Consume", "SQS"));
+            test.ExpectedDiagnostics.Add(SwallowVerify.Diagnostic("LAM203").WithLocation(0).WithArguments("Functions.Consume", "", "SQS"));
             await test.RunAsync();
         }
 
