@@ -13,11 +13,6 @@ namespace LambdaAnalyzers.Cli.Loading
     /// </summary>
     internal static class TestProjects
     {
-        private static readonly string[] FrameworkAssemblies =
-        {
-            "xunit.core", "xunit.v3.core", "nunit.framework", "Microsoft.VisualStudio.TestPlatform.TestFramework", "MSTest.TestFramework", "TUnit.Core",
-        };
-
         private static readonly Regex IsTestProjectProperty = new(@"<IsTestProject>\s*(true|false)\s*</IsTestProject>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
         public static bool IsTestProject(Project project)
@@ -39,8 +34,8 @@ namespace LambdaAnalyzers.Cli.Loading
             return project.MetadataReferences.OfType<PortableExecutableReference>().Any(r => r.FilePath is { } path && IsTestFramework(path));
         }
 
-        /// <summary>Whether a referenced assembly is a test framework's.</summary>
+        /// <summary>Whether a referenced assembly is a test framework's: the same list the analyzers skip LAM101/LAM102 by.</summary>
         public static bool IsTestFramework(string referencePath)
-            => FrameworkAssemblies.Contains(Path.GetFileNameWithoutExtension(referencePath), StringComparer.OrdinalIgnoreCase);
+            => LambdaAnalyzers.TestProjects.IsTestFramework(Path.GetFileNameWithoutExtension(referencePath));
     }
 }

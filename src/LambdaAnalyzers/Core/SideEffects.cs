@@ -188,7 +188,7 @@ namespace LambdaAnalyzers
                 yield return part;
                 if (hops > 0 && part is ILocalReferenceOperation local)
                 {
-                    foreach (var assigned in LocalValues(local.Local, body))
+                    foreach (var assigned in InvocationInput.ValuesOf(local.Local, body))
                     {
                         foreach (var inner in ValueParts(assigned, body, hops - 1, trail, crossings, entered, backToCallers))
                         {
@@ -231,23 +231,6 @@ namespace LambdaAnalyzers
             }
         }
 
-        private static IEnumerable<IOperation> LocalValues(ILocalSymbol local, IOperation body)
-        {
-            foreach (var operation in body.Descendants())
-            {
-                if (operation is IVariableDeclaratorOperation declarator && SymbolEqualityComparer.Default.Equals(declarator.Symbol, local)
-                    && declarator.GetVariableInitializer()?.Value is { } initial)
-                {
-                    yield return initial;
-                }
-                else if (operation is ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
-                         && SymbolEqualityComparer.Default.Equals(target.Local, local))
-                {
-                    yield return assignment.Value;
-                }
-            }
-        }
-
         private static bool IsUniqueValue(IOperation operation) => operation switch
         {
             IInvocationOperation { TargetMethod: { Name: "NewGuid" or "CreateVersion7", ContainingType.Name: "Guid" } } => true,
@@ -284,20 +267,31 @@ namespace LambdaAnalyzers
 
         /// <summary>A FIFO topic (ARN ending in .fifo), a deduplication ID or a message group (FIFO only) makes a republish a no-op for five minutes.</summary>
         private static bool PublishesToStandardTopic(IInvocationOperation invocation)
+            => ToStandardDestination(invocation, "topicArn", "TopicArn", _ => SetsAnywhere(invocation, "MessageDeduplicationId", "MessageGroupId"));
+
+        /// <summary>A FIFO queue (URL ending in .fifo) or a deduplication ID makes a resend a no-op for five minutes.</summary>
+        private static bool SendsToStandardQueue(IInvocationOperation invocation)
+            => ToStandardDestination(invocation, "queueUrl", "QueueUrl", request => request.Has("MessageDeduplicationId") || request.Has("MessageGroupId"));
+
+        /// <summary>
+        /// Whether a send goes to a standard queue or topic: the address (a parameter, or a request property)
+        /// does not end in .fifo, and the request carries no deduplication.
+        /// </summary>
+        private static bool ToStandardDestination(IInvocationOperation invocation, string addressParameter, string addressProperty, Func<RequestShape, bool> deduplicated)
         {
-            var topicArnArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "topicArn")?.Value.ConstantValue;
-            if (topicArnArgument is { HasValue: true, Value: string arn })
+            var address = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == addressParameter)?.Value.ConstantValue;
+            if (address is { HasValue: true, Value: string text })
             {
-                return !arn.EndsWith(".fifo", StringComparison.Ordinal);
+                return !text.EndsWith(".fifo", StringComparison.Ordinal);
             }
 
             if (Request(invocation) is not { } request)
             {
-                return topicArnArgument is null || !topicArnArgument.HasValue;
+                return address is null || !address.HasValue;
             }
 
-            return !SetsAnywhere(invocation, "MessageDeduplicationId", "MessageGroupId")
-                   && !(request.ConstantOf("TopicArn")?.EndsWith(".fifo", StringComparison.Ordinal) ?? false);
+            return !deduplicated(request)
+                   && !(request.ConstantOf(addressProperty)?.EndsWith(".fifo", StringComparison.Ordinal) ?? false);
         }
 
         /// <summary>An execution name is unique per state machine for 90 days: a name from the event makes a second start fail instead of running twice.</summary>
@@ -407,25 +401,6 @@ namespace LambdaAnalyzers
 
             return scopes.Any(scope => scope.DescendantsAndSelf().OfType<ISimpleAssignmentOperation>()
                 .Any(a => a.Target is IPropertyReferenceOperation property && properties.Contains(property.Property.Name)));
-        }
-
-        /// <summary>A FIFO queue (URL ending in .fifo) or a deduplication ID makes a resend a no-op for five minutes.</summary>
-        private static bool SendsToStandardQueue(IInvocationOperation invocation)
-        {
-            var queueUrlArgument = invocation.Arguments.FirstOrDefault(a => a.Parameter?.Name == "queueUrl")?.Value.ConstantValue;
-            if (queueUrlArgument is { HasValue: true, Value: string url })
-            {
-                return !url.EndsWith(".fifo", StringComparison.Ordinal);
-            }
-
-            if (Request(invocation) is not { } request)
-            {
-                return queueUrlArgument is null || !queueUrlArgument.HasValue;
-            }
-
-            return !request.Has("MessageDeduplicationId")
-                   && !request.Has("MessageGroupId")
-                   && !(request.ConstantOf("QueueUrl")?.EndsWith(".fifo", StringComparison.Ordinal) ?? false);
         }
 
         /// <summary>The SQL of <c>command.ExecuteNonQuery()</c> when the command is built here with constant text.</summary>

@@ -55,11 +55,18 @@ namespace LambdaAnalyzers
             return false;
         }
 
-        /// <summary>xunit (v2: xunit.core, xunit.assert; v3: xunit.v3.*), NUnit (nunit.framework), MSTest (Microsoft.VisualStudio.TestPlatform.TestFramework).</summary>
-        private static bool IsTestFramework(string name)
-            => name.StartsWith("xunit.", StringComparison.OrdinalIgnoreCase)
-               || string.Equals(name, "nunit.framework", StringComparison.OrdinalIgnoreCase)
-               || name.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", StringComparison.Ordinal)
-               || name.StartsWith("MSTest.", StringComparison.Ordinal);
+        /// <summary>
+        /// xunit (v2: xunit.core, xunit.assert; v3: xunit.v3.*), NUnit (nunit.framework), MSTest
+        /// (Microsoft.VisualStudio.TestPlatform.TestFramework), TUnit (TUnit.Core). Not xunit.abstractions, which
+        /// libraries that extend xunit reference without being test projects.
+        /// </summary>
+        public static bool IsTestFramework(string assemblyName)
+            => string.Equals(assemblyName, "xunit.core", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(assemblyName, "xunit.assert", StringComparison.OrdinalIgnoreCase)
+               || assemblyName.StartsWith("xunit.v3.", StringComparison.OrdinalIgnoreCase)
+               || string.Equals(assemblyName, "nunit.framework", StringComparison.OrdinalIgnoreCase)
+               || assemblyName.StartsWith("Microsoft.VisualStudio.TestPlatform.TestFramework", StringComparison.Ordinal)
+               || assemblyName.StartsWith("MSTest.", StringComparison.Ordinal)
+               || string.Equals(assemblyName, "TUnit.Core", StringComparison.OrdinalIgnoreCase);
     }
 }
