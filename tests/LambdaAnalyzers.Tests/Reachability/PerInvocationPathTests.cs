@@ -18,10 +18,10 @@ namespace LambdaAnalyzers.Tests.Core
     public class PerInvocationPathTests
     {
         /// <summary>Each way code reaches a member without spelling its name, each the only way to one target.</summary>
-        private const string CallShapesFile = "tests/LambdaAnalyzers.Tests/Core/CallShapes.cs.txt";
+        private const string CallShapesFile = "tests/LambdaAnalyzers.Tests/Reachability/CallShapes.cs.txt";
 
         /// <summary>A bootstrap handler lambda in top-level statements, whose calls sit in no indexed member.</summary>
-        private const string CallShapesBootstrapFile = "tests/LambdaAnalyzers.Tests/Core/CallShapes.Bootstrap.cs.txt";
+        private const string CallShapesBootstrapFile = "tests/LambdaAnalyzers.Tests/Reachability/CallShapes.Bootstrap.cs.txt";
 
         [Fact]
         public void AnswersFromTheCodeOutward_AreThoseOfTheWholeWalk_OnEverySourceWeHave()

@@ -18,7 +18,7 @@ namespace LambdaAnalyzers.Tests.Core
         [Fact]
         public void ASnapshotStartedFromAnEarlierIndex_SaysWhatAWholeMergeSays()
         {
-            var shapesPath = "tests/LambdaAnalyzers.Tests/Core/CallShapes.cs.txt";
+            var shapesPath = "tests/LambdaAnalyzers.Tests/Reachability/CallShapes.cs.txt";
             var shapes = CSharpSyntaxTree.ParseText(Read(shapesPath), path: shapesPath);
             var others = TestSources.SamplePaths().Select(p => CSharpSyntaxTree.ParseText(Read(p), path: p))
                 .Concat(TestSources.CorpusPaths().Select(p => CSharpSyntaxTree.ParseText(File.ReadAllText(p), path: p)))
