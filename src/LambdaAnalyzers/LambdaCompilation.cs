@@ -53,20 +53,6 @@ namespace LambdaAnalyzers
 
         public WellKnownTypes Types { get; }
 
-        /// <summary>
-        /// Reads the syntax facts that need every tree (the handler candidates, the call-site index) as the
-        /// analysis starts. Classifying any method, and the first question about a helper, need them; asked
-        /// from a callback they were read in the middle of the analysis, when the driver keeps more threads busy
-        /// than there are cores, and the callbacks waiting on them were charged for waiting for a core. Each tree is read once
-        /// and kept for the compilations that share it, so after an edit in the IDE only the edited tree is read.
-        /// Every rule's start calls it; the threads share the trees (<see cref="SharedWork{T}"/>).
-        /// </summary>
-        public void ReadSyntaxAhead()
-        {
-            _finder.ReadCandidatesAhead();
-            Path.ReadCallSitesAhead();
-        }
-
         /// <summary>The deployment files among the AdditionalFiles, each read once.</summary>
         public ImmutableArray<Deployment.DeploymentFile> DeploymentFiles => _deploymentFiles.Value;
 
@@ -107,47 +93,17 @@ namespace LambdaAnalyzers
             return false;
         }
 
-        /// <summary>The handler a method is, or else the handler whose per-invocation path first reaches it.</summary>
-        public Handler? HandlerOf(IMethodSymbol method) => HandlerFor(method) ?? Path.HandlerReaching(method);
-
         /// <summary>
-        /// The function a handler belongs to: itself, unless it is a helper of another handler (see
-        /// <see cref="HandlerPathOf"/>): then that handler, and what is found in it is found in that function.
-        /// (What <see cref="PerInvocationPath.HandlerReaching"/> answers is a function already.)
+        /// How a member's code runs on every invocation: the function it runs in and the calls from that
+        /// function's handler to it; null when no handler reaches it. A handler's own path starts at itself,
+        /// except a method known only by its <c>ILambdaContext</c> parameter that another handler calls (the AWS
+        /// templates' <c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext context)</c>): that is a
+        /// helper of the calling handler, not a function with an unknown trigger, so its path comes from the
+        /// caller, whose trigger it takes and whose name messages give.
         /// </summary>
-        public Handler FunctionOf(Handler handler) => HandlerPathOf(handler).Handler;
-
-        /// <summary>
-        /// How a handler's code runs, as the rules about handler bodies (LAM202, LAM203) see it: from itself when
-        /// Lambda calls it; but a method known only by its <c>ILambdaContext</c> parameter that another handler
-        /// calls (the AWS templates' <c>ProcessMessageAsync(SQSEvent.SQSMessage message, ILambdaContext
-        /// context)</c>) is a helper of that handler, not a function with an unknown trigger: the path comes from
-        /// the calling handler, whose trigger it takes and whose name messages give, with the way to the helper.
-        /// </summary>
-        public InvocationPath HandlerPathOf(Handler handler)
-            => !handler.IsEntryPoint
-               && Path.PathTo(handler.Method) is { } path
-               && !SymbolEqualityComparer.Default.Equals(path.Handler.Method, handler.Method)
-                ? path
-                : new InvocationPath(handler, ImmutableArray.Create<ISymbol>(handler.Method));
-
-        /// <summary>
-        /// The handler whose own body holds <paramref name="operation"/> (not a callee's), with
-        /// <see cref="HandlerPathOf"/>'s path to it: the innermost bootstrap lambda around it that is a handler,
-        /// or else the method it is in.
-        /// </summary>
-        public InvocationPath? HandlerBodyHolding(IOperation operation, ISymbol containingSymbol)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                if (parent is Microsoft.CodeAnalysis.Operations.IAnonymousFunctionOperation function && HandlerFor(function.Symbol) is { } lambdaHandler)
-                {
-                    return HandlerPathOf(lambdaHandler);
-                }
-            }
-
-            return containingSymbol is IMethodSymbol method && HandlerFor(method) is { } handler ? HandlerPathOf(handler) : null;
-        }
+        public InvocationPath? PathTo(IMethodSymbol member)
+            => Path.PathTo(member)
+               ?? (HandlerFor(member) is { } handler ? new InvocationPath(handler, ImmutableArray.Create<ISymbol>(handler.Method)) : null);
 
         /// <summary>
         /// Whether a handler is a CodeDeploy lifecycle hook: its code, helpers included, reports the hook's

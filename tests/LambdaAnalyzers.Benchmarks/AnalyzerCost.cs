@@ -269,10 +269,10 @@ public static class AnalyzerCost
 
             // The large file's first step, as the IDE asks for it; then a method no handler reaches, which walks everything.
             var step = compilation.GetTypeByMetadataName("App.Large.LargeHandler")!.GetMembers("Step0").OfType<IMethodSymbol>().Single();
-            _ = lambda.Path.HandlerReaching(step);
+            _ = lambda.PathTo(step)?.Handler;
             var afterQuery = watch.Elapsed.TotalMilliseconds;
             var unreached = compilation.GetTypeByMetadataName("App.M0.Calculator0")!.GetMembers("Total").OfType<IMethodSymbol>().Single();
-            _ = lambda.Path.HandlerReaching(unreached);
+            _ = lambda.PathTo(unreached)?.Handler;
             var afterAll = watch.Elapsed.TotalMilliseconds;
             Console.WriteLine($"  run {run}: {handlers} handlers found in {afterHandlers:N1} ms; the large file's methods reached in {afterQuery - afterHandlers:N1} ms; the whole walk {afterAll - afterHandlers:N1} ms");
         }
@@ -281,7 +281,7 @@ public static class AnalyzerCost
 
         // The same shared facts on a keystroke: a new snapshot that shares every tree but the edited one.
         var before = SyntheticProject.Create(200, largeFileLines: 1000);
-        _ = LambdaAnalyzers.LambdaCompilation.For(before).Path.HandlerReaching(before.GetTypeByMetadataName("App.Large.LargeHandler")!.GetMembers("Step0").OfType<IMethodSymbol>().Single());
+        _ = LambdaAnalyzers.LambdaCompilation.For(before).PathTo(before.GetTypeByMetadataName("App.Large.LargeHandler")!.GetMembers("Step0").OfType<IMethodSymbol>().Single())?.Handler;
         for (var edit = 0; edit < 3; edit++)
         {
             var large = before.SyntaxTrees.Last();
@@ -290,11 +290,11 @@ public static class AnalyzerCost
             var watch = Stopwatch.StartNew();
             var lambda = LambdaAnalyzers.LambdaCompilation.For(after);
             var steps = after.GetTypeByMetadataName("App.Large.LargeHandler")!.GetMembers().OfType<IMethodSymbol>().ToList();
-            _ = lambda.Path.HandlerReaching(steps[0]);
+            _ = lambda.PathTo(steps[0])?.Handler;
             var afterFirst = watch.Elapsed.TotalMilliseconds;
             foreach (var step in steps)
             {
-                _ = lambda.Path.HandlerReaching(step);
+                _ = lambda.PathTo(step)?.Handler;
             }
 
             Console.WriteLine($"  keystroke {edit}: the first question about the file {afterFirst:N1} ms; all {steps.Count} methods of the file {watch.Elapsed.TotalMilliseconds - afterFirst:N1} ms more");
@@ -311,7 +311,7 @@ public static class AnalyzerCost
         var lambda1000 = LambdaAnalyzers.LambdaCompilation.For(again);
         _ = lambda1000.Handlers;
         var handlersMs = walk.Elapsed.TotalMilliseconds;
-        _ = lambda1000.Path.HandlerReaching(again.GetTypeByMetadataName("App.M0.Calculator0")!.GetMembers("Total").OfType<IMethodSymbol>().Single());
+        _ = lambda1000.PathTo(again.GetTypeByMetadataName("App.M0.Calculator0")!.GetMembers("Total").OfType<IMethodSymbol>().Single())?.Handler;
         Console.WriteLine($"  1,000-handler project: handlers {handlersMs:N0} ms, the whole walk {walk.Elapsed.TotalMilliseconds - handlersMs:N0} ms");
     }
 

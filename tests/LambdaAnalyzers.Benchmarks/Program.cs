@@ -82,36 +82,6 @@ if (args.Length > 1 && args[0] is "floor" or "floor+ours")
     return;
 }
 
-// `-- index N`: reading the call-site index of an N-handler project (syntax only), fresh trees each time.
-if (args.Length > 1 && args[0] == "index")
-{
-    for (var run = 0; run < 8; run++)
-    {
-        var compilation = SyntheticProject.Create(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture));
-        foreach (var tree in compilation.SyntaxTrees)
-        {
-            tree.GetRoot();
-        }
-
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        var watch = Stopwatch.StartNew();
-        _ = new LambdaAnalyzers.CallSiteIndex(compilation);
-        var index = watch.Elapsed.TotalMilliseconds;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        // A keystroke's snapshot shares every tree but the edited one, whose names are read again.
-        var edited = compilation.SyntaxTrees.Last();
-        var keystroke = compilation.ReplaceSyntaxTree(edited, edited.WithChangedText(edited.GetText().WithChanges(new Microsoft.CodeAnalysis.Text.TextChange(new Microsoft.CodeAnalysis.Text.TextSpan(0, 0), "// edit\n"))));
-        watch.Restart();
-        _ = new LambdaAnalyzers.CallSiteIndex(keystroke);
-        var merge = watch.Elapsed.TotalMilliseconds;
-        watch.Restart();
-        _ = LambdaAnalyzers.HandlerCandidates.In(compilation, LambdaAnalyzers.HandlerCandidates.AliasesIn(compilation)).Count();
-        Console.WriteLine($"call-site index {index:N0} ms, {allocated / 1024 / 1024:N1} MB; after a keystroke {merge:N2} ms; handler candidates {watch.Elapsed.TotalMilliseconds:N0} ms");
-    }
-
-    return;
-}
-
 // `-- allocations N`: what LambdaAnalyzers allocate over the floor, by type (sampled by the runtime).
 if (args.Length > 1 && args[0] == "allocations")
 {

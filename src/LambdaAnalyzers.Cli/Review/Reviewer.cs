@@ -52,7 +52,7 @@ namespace LambdaAnalyzers.Cli.Review
             }
 
             var handlerReviews = lambda.Handlers
-                .Where(handler => lambda.FunctionOf(handler) == handler)
+                .Where(handler => FunctionOf(handler, lambda) == handler)
                 .Select(handler => ReviewHandler(handler, lambda, misnamed, findingsByHandler.TryGetValue(handler, out var f) ? f : new List<Finding>(), cancellationToken))
                 .OrderBy(h => h.Path, StringComparer.Ordinal)
                 .ThenBy(h => h.Line)
@@ -94,6 +94,9 @@ namespace LambdaAnalyzers.Cli.Review
                 Checklist.Concerns.Select(c => Checklist.Answer(c, trigger, findings)).ToList());
         }
 
+        /// <summary>The function a handler's findings belong to: its own, or its calling handler's for a context helper.</summary>
+        private static Handler FunctionOf(Handler handler, LambdaCompilation lambda) => lambda.PathTo(handler.Method)?.Handler ?? handler;
+
         /// <summary>
         /// The functions whose handler string does not resolve, by the handler each most likely meant (the
         /// nearest type or method name LAM401 suggests), when that method is a handler no function deploys.
@@ -106,8 +109,7 @@ namespace LambdaAnalyzers.Cli.Review
                 foreach (var function in file.Functions)
                 {
                     if (HandlerStringHint.IntendedMethod(function, compilation) is { } method
-                        && lambda.HandlerOf(method) is { } handler
-                        && lambda.FunctionOf(handler) is { Function: null } undeployed
+                        && lambda.PathTo(method)?.Handler is { Function: null } undeployed
                         && !misnamed.ContainsKey(undeployed))
                     {
                         misnamed[undeployed] = (function, file);
@@ -130,21 +132,21 @@ namespace LambdaAnalyzers.Cli.Review
 
                 for (var symbol = model.GetEnclosingSymbol(location.SourceSpan.Start); symbol is not null; symbol = symbol.ContainingSymbol)
                 {
-                    if (symbol is IMethodSymbol method && lambda.HandlerOf(method) is { } reached)
+                    if (symbol is IMethodSymbol method && lambda.PathTo(method) is { } path)
                     {
-                        return new[] { lambda.FunctionOf(reached) };
+                        return new[] { path.Handler };
                     }
 
                     // An instance field initializer runs with each constructor of its type.
                     if (symbol is IFieldSymbol { IsStatic: false } or IPropertySymbol { IsStatic: false }
-                        && symbol.ContainingType.InstanceConstructors.Select(lambda.Path.HandlerReaching).FirstOrDefault(h => h is not null) is { } constructedBy)
+                        && symbol.ContainingType.InstanceConstructors.Select(c => lambda.PathTo(c)?.Handler).FirstOrDefault(h => h is not null) is { } constructedBy)
                     {
                         return new[] { constructedBy };
                     }
 
                     if (symbol is INamedTypeSymbol type)
                     {
-                        return lambda.Handlers.Where(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType, type)).Select(lambda.FunctionOf).Take(1);
+                        return lambda.Handlers.Where(h => SymbolEqualityComparer.Default.Equals(h.Method.ContainingType, type)).Select(h => FunctionOf(h, lambda)).Take(1);
                     }
                 }
 

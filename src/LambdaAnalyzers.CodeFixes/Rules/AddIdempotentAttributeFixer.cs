@@ -73,7 +73,7 @@ var lambda = LambdaCompilation.For(model.Compilation);
                 return null;
             }
 
-            var handler = enclosing is IMethodSymbol method ? lambda.HandlerOf(method) : null;
+            var handler = enclosing is IMethodSymbol method ? lambda.HandlerFor(method) ?? lambda.PathTo(method)?.Handler : null;
             if (handler is null
                 || handler.Method.MethodKind != MethodKind.Ordinary
                 || handler.Method.GetAttributes().Any(a => a.AttributeClass.Is(attribute)))

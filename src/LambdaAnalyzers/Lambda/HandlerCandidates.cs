@@ -40,9 +40,6 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>Reads a tree's facts ahead of <see cref="In"/> or <see cref="AliasesIn"/>, once per tree (see <see cref="SharedWork{T}"/>).</summary>
-        public static void ReadAhead(SyntaxTree tree) => Facts.GetValue(tree, ReadTree);
-
         private static readonly ConditionalWeakTable<SyntaxTree, TreeFacts>.CreateValueCallback ReadTree = Read;
 
         /// <summary>The using aliases of the compilation's trees that name <c>ILambdaContext</c>, <c>LambdaFunction</c> or <c>LambdaSerializer</c>.</summary>

@@ -24,7 +24,6 @@ namespace LambdaAnalyzers
         private readonly SemanticModelCache _models;
         private readonly Lazy<Dictionary<IMethodSymbol, (int Order, Deployment.DeployedFunction Function)>> _namedByDeploymentFiles;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _bootstrapDelegates;
-        private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<HashSet<string>> _aliases;
         private readonly Lazy<Dictionary<SyntaxTree, int>> _treeOrder;
         private readonly ConcurrentDictionary<IMethodSymbol, Handler?> _classified = new(SymbolEqualityComparer.Default);
@@ -53,7 +52,6 @@ namespace LambdaAnalyzers
                 },
                 LazyThreadSafetyMode.ExecutionAndPublication);
             _bootstrapDelegates = new(() => FindBootstrapDelegates(CancellationToken.None).Distinct<IMethodSymbol>(SymbolEqualityComparer.Default).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
-            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), HandlerCandidates.ReadAhead);
             _aliases = new(() => HandlerCandidates.AliasesIn(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _treeOrder = new(() => compilation.SyntaxTrees.Select((tree, index) => (tree, index)).ToDictionary(p => p.tree, p => p.index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -121,27 +119,8 @@ namespace LambdaAnalyzers
             return (1, _treeOrder.Value.TryGetValue(declaration.SyntaxTree, out var tree) ? tree : int.MaxValue, declaration.Span.Start);
         }
 
-        /// <summary>The using aliases naming the context or the attribute, every tree read by the threads that need them.</summary>
-        private HashSet<string> Aliases
-        {
-            get
-            {
-                _treesRead.Finish();
-                return _aliases.Value;
-            }
-        }
-
-        /// <summary>
-        /// Reads every tree's handler candidates and aliases now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>),
-        /// when there can be any: with neither the context nor the attributes referenced, nothing asks for them.
-        /// </summary>
-        public void ReadCandidatesAhead()
-        {
-            if (MayHaveCandidates)
-            {
-                _ = Aliases;
-            }
-        }
+        /// <summary>The using aliases naming the context or the attribute.</summary>
+        private HashSet<string> Aliases => _aliases.Value;
 
         private bool MayHaveCandidates => _types.ILambdaContext is not null || _types.LambdaFunctionAttribute is not null || _types.LambdaSerializerAttribute is not null;
 

@@ -63,30 +63,5 @@ namespace LambdaAnalyzers
             var name = symbol is IMethodSymbol { AssociatedSymbol: { } property } ? property.Name : symbol.Name;
             return type is null ? name : type.Name + "." + name;
         }
-
-        /// <summary>
-        /// How a member reads in a call chain after the handler: as <see cref="ToChainName"/>, except a stored
-        /// lambda, named by what holds it (<c>OrderHandler._s3Factory (lambda)</c>, <c>s3Factory (lambda)</c> for a
-        /// top-level local), since a top-level one is no handler lambda.
-        /// </summary>
-        public static string ToCalleeChainName(this ISymbol symbol)
-        {
-            if (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
-                && StoredDelegates.SyntaxOf(lambda) is { } syntax
-                && StoredDelegates.StoredName(syntax) is { } stored)
-            {
-                if (lambda.ContainingType is { } type && type.GetMembers(stored).Any(m => m is IFieldSymbol or IPropertySymbol))
-                {
-                    return type.Name + "." + stored + " (lambda)";
-                }
-
-                if (lambda.ContainingSymbol is IMethodSymbol { Name: "<Main>$" })
-                {
-                    return stored + " (lambda)";
-                }
-            }
-
-            return symbol.ToChainName();
-        }
     }
 }

@@ -19,6 +19,6 @@ namespace LambdaAnalyzers
         public ImmutableArray<ISymbol> Chain { get; }
 
         /// <summary>" (via OrderHandler.Handle → PaymentService..ctor)" when the code sits in a callee; empty in the handler itself.</summary>
-        public string ViaText => Chain.Length <= 1 ? string.Empty : " (via " + string.Join(" → ", Chain.Select((s, i) => i == 0 ? s.ToChainName() : s.ToCalleeChainName())) + ")";
+        public string ViaText => Chain.Length <= 1 ? string.Empty : " (via " + string.Join(" → ", Chain.Select((s, i) => i == 0 ? s.ToChainName() : PerInvocationPath.CalleeName(s))) + ")";
     }
 }

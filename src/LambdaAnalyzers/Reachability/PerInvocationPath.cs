@@ -21,6 +21,12 @@ namespace LambdaAnalyzers
     /// </summary>
     /// <remarks>
     /// <para>
+    /// This is the reachability component: the rules and the Lambda domain ask it only what its public members
+    /// answer (<see cref="Find"/>, <see cref="PathTo"/>, <see cref="TargetsOf"/>, <see cref="ReachedFrom"/>,
+    /// <see cref="DeclarationsMentioning"/>); how it finds the answers (the call-site index, the stored
+    /// delegates) is nested in it and private.
+    /// </para>
+    /// <para>
     /// A question is answered from the code asked about outward, not by walking every handler: the callers
     /// that can lead to the member are found by name (<see cref="CallSiteIndex"/>, from syntax) and confirmed
     /// by binding them, and the walk then runs over those members only. Every caller of a member in that set
@@ -35,28 +41,26 @@ namespace LambdaAnalyzers
     /// Interface and virtual calls reach every implementation in source, since any of them may run.
     /// </para>
     /// </remarks>
-    internal sealed class PerInvocationPath
+    internal sealed partial class PerInvocationPath
     {
         private readonly InitOnceIdioms _initOnce;
         private readonly Compilation _compilation;
         private readonly SemanticModelCache _models;
         private readonly HandlerFinder _handlers;
         private readonly Lazy<ImmutableArray<IMethodSymbol>> _rootLambdas;
-        private readonly SharedWork<SyntaxTree> _treesRead;
         private readonly Lazy<CallSiteIndex> _callSites;
         private readonly Lazy<bool> _rootLambdasBound;
         private readonly StoredDelegates _stored;
 
-        // The rules ask from several threads at once, and most questions were answered before. Nothing is
-        // computed under a lock: binding a caller while other rules wait would serialize the analysis. Two
-        // threads may bind the same member at the same moment; the results are the same. An answer is
-        // published after the answers for the members its chain passes through.
+        // The rules ask from several threads at once, and most questions were answered before. Two threads
+        // may bind the same member at the same moment; the results are the same. An answer is published after
+        // the answers for the members its chain passes through.
         private readonly ConcurrentDictionary<IMethodSymbol, Step?> _answers = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, Step?> _constructedBy = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callees = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentDictionary<IMethodSymbol, bool>> _calledBy = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _callers = new(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<string, SharedWork<SyntaxNode>> _namesBound = new();
+        private readonly ConcurrentDictionary<string, Lazy<bool>> _namesBound = new();
         private readonly ConcurrentDictionary<SyntaxNode, ImmutableArray<IMethodSymbol>> _declaredBy = new();
         private readonly ConcurrentDictionary<IMethodSymbol, Root?> _roots = new(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, ImmutableArray<IMethodSymbol>> _implementations = new(SymbolEqualityComparer.Default);
@@ -68,7 +72,6 @@ namespace LambdaAnalyzers
             _models = models;
             _handlers = handlers;
             _rootLambdas = new(() => handlers.BootstrapDelegates.Where(m => m.MethodKind == MethodKind.AnonymousFunction).Select(Normalize).ToImmutableArray(), LazyThreadSafetyMode.ExecutionAndPublication);
-            _treesRead = new SharedWork<SyntaxTree>(compilation.SyntaxTrees.ToList(), CallSiteIndex.NewTreeReader);
             _callSites = new(() => new CallSiteIndex(compilation), LazyThreadSafetyMode.ExecutionAndPublication);
             _stored = new StoredDelegates(compilation, models, () => CallSites);
 
@@ -141,9 +144,6 @@ namespace LambdaAnalyzers
             return path ?? (storedLambda is null ? null : PathTo(storedLambda));
         }
 
-        /// <summary>The handler whose per-invocation path first reached <paramref name="method"/>, if any.</summary>
-        public Handler? HandlerReaching(IMethodSymbol method) => StepFor(Normalize(method))?.Handler;
-
         /// <summary>
         /// The members of this compilation a call to <paramref name="target"/> may run: the target itself when it
         /// has code here, and the source overrides and interface implementations it may dispatch to. Empty for
@@ -193,27 +193,16 @@ namespace LambdaAnalyzers
             }
         }
 
-        /// <summary>The call-site index, its trees read by every thread that needs it.</summary>
-        private CallSiteIndex CallSites
-        {
-            get
-            {
-                _treesRead.Finish();
-                return _callSites.Value;
-            }
-        }
+        private CallSiteIndex CallSites => _callSites.Value;
 
         /// <summary>The member declarations whose code mentions <paramref name="name"/>: every place that may call a member of that name.</summary>
         public IEnumerable<SyntaxNode> DeclarationsMentioning(string name) => CallSites.DeclarationsMentioning(name);
-
-        /// <summary>Reads every tree's call sites and merges them now (see <see cref="LambdaCompilation.ReadSyntaxAhead"/>).</summary>
-        public void ReadCallSitesAhead() => _ = CallSites;
 
         /// <summary>A handler lambda: nothing calls a lambda by name, so one that is a handler is always a root.</summary>
         private bool IsRoot(IMethodSymbol lambda) => _rootLambdas.Value.Contains(Normalize(lambda), SymbolEqualityComparer.Default);
 
         /// <summary>The path to a member: how the first handler to reach it does, or null when none does.</summary>
-        internal InvocationPath? PathTo(IMethodSymbol method)
+        public InvocationPath? PathTo(IMethodSymbol method)
         {
             if (StepFor(Normalize(method)) is not { } step)
             {
@@ -407,7 +396,7 @@ namespace LambdaAnalyzers
             var staticHosts = onlyWithin.IsDefault ? StaticHosts(method) : null;
             foreach (var name in NamesAtCallSites(method))
             {
-                if (_namesBound.TryGetValue(name, out var everyMention) && everyMention.IsDone)
+                if (_namesBound.TryGetValue(name, out var everyMention) && everyMention.IsValueCreated)
                 {
                     continue;
                 }
@@ -415,7 +404,7 @@ namespace LambdaAnalyzers
                 if (onlyWithin.IsDefault)
                 {
                     var expansion = staticHosts is null ? name : $"{name} of {string.Join(", ", staticHosts)}";
-                    _namesBound.GetOrAdd(expansion, _ => new SharedWork<SyntaxNode>(CandidateCallers(name, staticHosts).ToList(), BindDeclaredBy)).Finish();
+                    _ = _namesBound.GetOrAdd(expansion, _ => new Lazy<bool>(() => BindAll(CandidateCallers(name, staticHosts)), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
                 }
                 else
                 {
@@ -470,6 +459,16 @@ namespace LambdaAnalyzers
                     BindDeclaredBy(declaration);
                 }
             }
+        }
+
+        private bool BindAll(IEnumerable<SyntaxNode> declarations)
+        {
+            foreach (var declaration in declarations)
+            {
+                BindDeclaredBy(declaration);
+            }
+
+            return true;
         }
 
         private void BindDeclaredBy(SyntaxNode declaration)
@@ -829,6 +828,31 @@ namespace LambdaAnalyzers
         private static bool IsWalkable(IMethodSymbol method)
             => method.DeclaringSyntaxReferences.Length > 0
                || (method.MethodKind == MethodKind.Constructor && method.ContainingType.IsInSource());
+
+        /// <summary>
+        /// How a member reads in a call chain after the handler: as <see cref="SymbolExtensions.ToChainName"/>, except a stored
+        /// lambda, named by what holds it (<c>OrderHandler._s3Factory (lambda)</c>, <c>s3Factory (lambda)</c> for a
+        /// top-level local), since a top-level one is no handler lambda.
+        /// </summary>
+        internal static string CalleeName(ISymbol symbol)
+        {
+            if (symbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction } lambda
+                && StoredDelegates.SyntaxOf(lambda) is { } syntax
+                && StoredDelegates.StoredName(syntax) is { } stored)
+            {
+                if (lambda.ContainingType is { } type && type.GetMembers(stored).Any(m => m is IFieldSymbol or IPropertySymbol))
+                {
+                    return type.Name + "." + stored + " (lambda)";
+                }
+
+                if (lambda.ContainingSymbol is IMethodSymbol { Name: "<Main>$" })
+                {
+                    return stored + " (lambda)";
+                }
+            }
+
+            return symbol.ToChainName();
+        }
 
         private static IMethodSymbol Normalize(IMethodSymbol method)
         {

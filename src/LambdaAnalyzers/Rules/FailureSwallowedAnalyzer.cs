@@ -23,8 +23,6 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
-        internal sealed override bool ReportsAtTheOperation => true;
-
         private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
         {
             context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.CatchClause);
@@ -42,7 +40,7 @@ namespace LambdaAnalyzers.Rules
             }
 
             string? fix;
-            var path = lambda.HandlerBodyHolding(catchClause, context.ContainingSymbol);
+            var path = PathOfHandlerHolding(catchClause, context.ContainingSymbol, lambda);
             if (path is { Chain.Length: 1 })
             {
                 // In the handler's own body.
@@ -78,6 +76,23 @@ namespace LambdaAnalyzers.Rules
 
             var properties = fix is null ? ImmutableDictionary<string, string?>.Empty : ImmutableDictionary<string, string?>.Empty.Add(FixProperty, fix);
             context.ReportDiagnostic(Diagnostic.Create(Descriptor, CatchLocation(catchClause), properties, path.Handler.Name, path.ViaText, path.Handler.Trigger.EventSourceName()));
+        }
+
+        /// <summary>
+        /// The path of the handler whose own body holds <paramref name="operation"/> (not a callee's): the innermost
+        /// bootstrap lambda around it that is a handler, or else the method it is in; null in any other method.
+        /// </summary>
+        private static InvocationPath? PathOfHandlerHolding(IOperation operation, ISymbol containingSymbol, LambdaCompilation lambda)
+        {
+            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
+            {
+                if (parent is IAnonymousFunctionOperation function && lambda.HandlerFor(function.Symbol) is not null)
+                {
+                    return lambda.PathTo(function.Symbol);
+                }
+            }
+
+            return containingSymbol is IMethodSymbol method && lambda.HandlerFor(method) is not null ? lambda.PathTo(method) : null;
         }
 
         /// <summary>The fixes LAM203 can offer.</summary>

@@ -20,8 +20,6 @@ namespace LambdaAnalyzers.Rules
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Descriptor);
 
-        internal sealed override bool ReportsAtTheOperation => true;
-
         private protected override void OnLambdaCompilationStart(CompilationStartAnalysisContext context, LambdaCompilation lambda)
         {
             context.RegisterOperationAction(c => Analyze(c, lambda), OperationKind.Invocation);

@@ -3,7 +3,7 @@ using Microsoft.CodeAnalysis.Testing;
 using Creations = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.AwsClientPerInvocationAnalyzer>;
 using Swallowed = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.FailureSwallowedAnalyzer>;
 
-namespace LambdaAnalyzers.Tests.Core
+namespace LambdaAnalyzers.Tests.Lambda
 {
     /// <summary>
     /// Nothing is reported in code a tool wrote: generated files, types marked <c>[GeneratedCode]</c>, and code

@@ -5,7 +5,7 @@ using ClientVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyz
 using HandlerStringVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HandlerStringAnalyzer>;
 using SwallowVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.FailureSwallowedAnalyzer>;
 
-namespace LambdaAnalyzers.Tests.Core
+namespace LambdaAnalyzers.Tests.Lambda
 {
     /// <summary>
     /// The ways RULES.md says a method is a handler that take no <c>ILambdaContext</c>: a method-level

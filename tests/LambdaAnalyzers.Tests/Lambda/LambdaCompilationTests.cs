@@ -3,7 +3,7 @@ using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 
-namespace LambdaAnalyzers.Tests.Core
+namespace LambdaAnalyzers.Tests.Lambda
 {
     /// <summary>What a method known only by its ILambdaContext parameter is: a helper of the handler that calls it, or a function of its own.</summary>
     public class LambdaCompilationTests
@@ -46,25 +46,24 @@ namespace LambdaAnalyzers.Tests.Core
             Assert.Equal(Trigger.Unknown, own.Trigger);
             Assert.False(own.IsEntryPoint);
 
-            var path = lambda.HandlerPathOf(own);
+            var path = lambda.PathTo(helper)!;
             Assert.Equal("Function.FunctionHandler", path.Handler.Name);
             Assert.Equal(Trigger.QueuePoll, path.Handler.Trigger);
             Assert.Equal(" (via Function.FunctionHandler → Function.ProcessMessageAsync)", path.ViaText);
-            Assert.Same(path.Handler, lambda.FunctionOf(own));
         }
 
         [Fact]
         public void ContextMethodNoHandlerCalls_IsAFunctionOfItsOwn_AndAnEntryPointIsItself()
         {
             var lambda = LambdaCompilation.For(Compile());
-            var standalone = lambda.HandlerFor(Method(lambda, "Standalone", "Handle"))!;
-            var standalonePath = lambda.HandlerPathOf(standalone);
-            Assert.Same(standalone, standalonePath.Handler);
+            var standaloneMethod = Method(lambda, "Standalone", "Handle");
+            var standalonePath = lambda.PathTo(standaloneMethod)!;
+            Assert.Same(lambda.HandlerFor(standaloneMethod), standalonePath.Handler);
             Assert.Equal(string.Empty, standalonePath.ViaText);
 
-            var handler = lambda.HandlerFor(Method(lambda, "Function", "FunctionHandler"))!;
-            Assert.Same(handler, lambda.HandlerPathOf(handler).Handler);
-            Assert.Single(lambda.HandlerPathOf(handler).Chain);
+            var handlerMethod = Method(lambda, "Function", "FunctionHandler");
+            Assert.Same(lambda.HandlerFor(handlerMethod), lambda.PathTo(handlerMethod)!.Handler);
+            Assert.Single(lambda.PathTo(handlerMethod)!.Chain);
         }
 
         private static IMethodSymbol Method(LambdaCompilation lambda, string type, string name)

@@ -8,7 +8,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
-namespace LambdaAnalyzers.Tests.Core
+namespace LambdaAnalyzers.Tests.Reachability
 {
     /// <summary>
     /// The path answers a question from the code asked about outward (callers found by name, then confirmed),

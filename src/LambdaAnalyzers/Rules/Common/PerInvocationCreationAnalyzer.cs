@@ -29,8 +29,6 @@ namespace LambdaAnalyzers
 
         public sealed override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
 
-        internal sealed override bool ReportsAtTheOperation => true;
-
         /// <summary>The consequence, completing the message: what to do and what it buys.</summary>
         private protected abstract string Remedy(ReuseCandidate candidate);
 
