@@ -138,5 +138,23 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = DroppedVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Thumbnails:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::OnUpload
+                      Events:
+                        Upload: { Type: S3, Properties: { Bucket: !Ref Uploads, Events: s3:ObjectCreated:* } }
+                """));
+            await test.RunAsync();
+        }
     }
 }

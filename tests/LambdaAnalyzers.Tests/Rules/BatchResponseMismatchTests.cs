@@ -59,5 +59,27 @@ namespace LambdaAnalyzers.Tests.Rules
         }
 
         private static DiagnosticResult Error(string id, int location) => new DiagnosticResult(id, DiagnosticSeverity.Error).WithLocation(location);
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = BatchVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  WholeWith:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Whole
+                      Events:
+                        Orders:
+                          Type: SQS
+                          Properties:
+                            Queue: !GetAtt OrdersQueue.Arn
+                            FunctionResponseTypes: [ReportBatchItemFailures]
+                """));
+            await test.RunAsync();
+        }
     }
 }

@@ -1,3 +1,4 @@
+using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using UnreadableVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.DeploymentFileUnreadableAnalyzer>;
@@ -62,5 +63,22 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Warning(int location, string file, string reason)
             => new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(file, reason);
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = UnreadableVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: "unterminated
+                      Timeout: 30
+                """));
+            await test.RunAsync();
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Linq;
+using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using ContractVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HandlerContractAnalyzer>;
@@ -177,5 +178,25 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Refusal(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM306", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, $"'{function}' in template.yaml", reason);
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = ContractVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  WrongSecond:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::WrongSecond
+                  Generic:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Generic
+                """));
+            await test.RunAsync();
+        }
     }
 }

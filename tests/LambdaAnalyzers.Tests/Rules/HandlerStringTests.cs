@@ -1,3 +1,4 @@
+using LambdaAnalyzers.Tests.Verifiers;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
 using HandlerStringVerify = LambdaAnalyzers.Tests.Verifiers.LambdaVerifier<LambdaAnalyzers.Rules.HandlerStringAnalyzer>;
@@ -437,5 +438,22 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Error(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = HandlerStringVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Typo:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: dotnet8
+                      Handler: TestProject::Orders.Handlers::Hnadle
+                """));
+            await test.RunAsync();
+        }
     }
 }

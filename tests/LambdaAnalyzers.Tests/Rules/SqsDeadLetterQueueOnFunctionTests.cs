@@ -41,5 +41,30 @@ namespace LambdaAnalyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM403", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Consumer", "OrdersQueue"));
             await test.RunAsync();
         }
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = DlqVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Consumer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Whole
+                      DeadLetterQueue:
+                        Type: SQS
+                        TargetArn: !GetAtt Dlq.Arn
+                      Events:
+                        Orders: { Type: SQS, Properties: { Queue: !GetAtt OrdersQueue.Arn } }
+                  OrdersQueue:
+                    Type: AWS::SQS::Queue
+                  Dlq:
+                    Type: AWS::SQS::Queue
+                """));
+            await test.RunAsync();
+        }
     }
 }

@@ -37,5 +37,24 @@ namespace LambdaAnalyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM405", DiagnosticSeverity.Error).WithLocation(0).WithArguments("STRIPE_API_KEY", "Orders"));
             await test.RunAsync();
         }
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = SecretVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Whole
+                      Environment:
+                        Variables:
+                          DB_PASSWORD: "hunter2!"
+                """));
+            await test.RunAsync();
+        }
     }
 }

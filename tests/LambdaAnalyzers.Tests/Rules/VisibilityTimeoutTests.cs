@@ -44,5 +44,30 @@ namespace LambdaAnalyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM406", DiagnosticSeverity.Warning).WithLocation(1).WithArguments("DefaultQueue", 30, 20, "Consumer", 120));
             await test.RunAsync();
         }
+
+        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public async Task NoLambdaReference_ReportsNothing()
+        {
+            var test = VisibilityVerify.AnalyzerTest.WithoutLambdaPackage();
+            test.TestCode = DeploymentTestCode.StreamHandlers;
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Globals:
+                  Function:
+                    Timeout: 20
+                Resources:
+                  Consumer:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Whole
+                      Events:
+                        Short: { Type: SQS, Properties: { Queue: !GetAtt ShortQueue.Arn } }
+                  ShortQueue:
+                    Type: AWS::SQS::Queue
+                    Properties:
+                      VisibilityTimeout: 60
+                """));
+            await test.RunAsync();
+        }
     }
 }

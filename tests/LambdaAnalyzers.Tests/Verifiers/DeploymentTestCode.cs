@@ -21,5 +21,21 @@ namespace LambdaAnalyzers.Tests.Verifiers
                 }
             }
             """;
+
+        /// <summary>Stream handlers, which need no Amazon.Lambda package, named by the rules' templates in a project without one.</summary>
+        public const string StreamHandlers = """
+            using System.IO;
+
+            namespace Orders
+            {
+                public class Handlers
+                {
+                    public Stream Whole(Stream input) => input;
+                    public Stream OnUpload(Stream input) => input;
+                    public static Stream WrongSecond(Stream input, string context) => input;
+                    public static Stream Generic<T>(Stream input) => input;
+                }
+            }
+            """;
     }
 }
