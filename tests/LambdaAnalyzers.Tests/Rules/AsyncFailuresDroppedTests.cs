@@ -139,7 +139,10 @@ namespace LambdaAnalyzers.Tests.Rules
             await test.RunAsync();
         }
 
-        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        /// <summary>
+        /// The rule's positive template, naming stream handlers, in a project that references no Amazon.Lambda package:
+        /// the deployment-file rules look only at projects that reference one, so nothing is reported.
+        /// </summary>
         [Fact]
         public async Task NoLambdaReference_ReportsNothing()
         {

@@ -64,7 +64,10 @@ namespace LambdaAnalyzers.Tests.Rules
         private static DiagnosticResult Warning(int location, string file, string reason)
             => new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(location).WithArguments(file, reason);
 
-        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        /// <summary>
+        /// The rule's positive template, naming stream handlers, in a project that references no Amazon.Lambda package:
+        /// the deployment-file rules look only at projects that reference one, so nothing is reported.
+        /// </summary>
         [Fact]
         public async Task NoLambdaReference_ReportsNothing()
         {

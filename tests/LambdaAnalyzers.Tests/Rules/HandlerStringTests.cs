@@ -439,7 +439,10 @@ namespace LambdaAnalyzers.Tests.Rules
         private static DiagnosticResult Error(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, function, reason);
 
-        /// <summary>The rule's positive template in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        /// <summary>
+        /// The rule's positive template, naming stream handlers, in a project that references no Amazon.Lambda package:
+        /// the deployment-file rules look only at projects that reference one, so nothing is reported.
+        /// </summary>
         [Fact]
         public async Task NoLambdaReference_ReportsNothing()
         {
