@@ -75,5 +75,32 @@ namespace LambdaAnalyzers.Tests.Rules
                 public async void Handle(string input, ILambdaContext context) => await Task.Delay(1);
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Queueing;
+
+            public class OrderHandler
+            {
+                public async void Handle(SQSEvent input) => await Task.Delay(1);
+            }
+
+            namespace Queueing
+            {
+                public class SQSEvent
+                {
+                    public List<SQSMessage> Records { get; set; } = new();
+
+                    public class SQSMessage
+                    {
+                        public string MessageId { get; set; } = "";
+                        public string Body { get; set; } = "";
+                    }
+                }
+            }
+            """);
     }
 }

@@ -820,5 +820,21 @@ namespace LambdaAnalyzers.Tests.Rules
         private static DiagnosticResult Keyed(int location, string handler = "OrderHandler.Handle", string via = "")
             => Verify.Diagnostic("LAM001").WithLocation(location).WithArguments(
                 "AmazonS3Client", handler, via, "its endpoint or region comes from the event but is the same on most invocations; keep one client per endpoint in a static ConcurrentDictionary so warm invocations reuse its credentials and connections");
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+            using Amazon.S3;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input)
+                {
+                    var s3 = new AmazonS3Client();
+                    await s3.ListBucketsAsync();
+                }
+            }
+            """);
     }
 }

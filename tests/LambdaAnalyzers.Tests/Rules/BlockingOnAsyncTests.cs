@@ -193,5 +193,22 @@ namespace LambdaAnalyzers.Tests.Rules
                 public int Run(object context) => Task.FromResult(1).Result;
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+
+            public class OrderHandler
+            {
+                public string Handle(string input)
+                {
+                    var a = LoadAsync(input).Result;
+                    return LoadAsync(a).GetAwaiter().GetResult();
+                }
+
+                private static Task<string> LoadAsync(string key) => Task.FromResult(key);
+            }
+            """);
     }
 }

@@ -92,5 +92,22 @@ namespace LambdaAnalyzers.Tests.Rules
                 public void Run(object context) { var ds = Npgsql.NpgsqlDataSource.Create("Host=db"); }
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+            using Npgsql;
+            using StackExchange.Redis;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input)
+                {
+                    await using var dataSource = NpgsqlDataSource.Create("Host=db;Username=app");
+                    using var redis = ConnectionMultiplexer.Connect("cache:6379");
+                }
+            }
+            """);
     }
 }

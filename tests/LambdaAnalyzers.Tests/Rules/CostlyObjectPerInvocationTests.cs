@@ -154,5 +154,23 @@ namespace LambdaAnalyzers.Tests.Rules
         private static DiagnosticResult Info(int location, string type)
             => new DiagnosticResult("LAM004", DiagnosticSeverity.Info).WithLocation(location).WithArguments(
                 type, "OrderHandler.Handle", "", "build it once in a static readonly field so warm invocations reuse its cached work");
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Text.Json;
+            using System.Text.RegularExpressions;
+            using Microsoft.Extensions.DependencyInjection;
+
+            public class OrderHandler
+            {
+                public void Handle(string input)
+                {
+                    var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+                    var regex = new Regex("^[A-Z]{3}-[0-9]+$", RegexOptions.Compiled);
+                    var provider = new ServiceCollection().BuildServiceProvider();
+                }
+            }
+            """);
     }
 }

@@ -669,5 +669,43 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Queueing;
+
+            public class OrderHandler
+            {
+                public async Task Handle(SQSEvent input)
+                {
+                    try
+                    {
+                        await Task.Delay(1);
+                    }
+                    catch (Exception ex)
+                    {
+                        Console.WriteLine(ex.Message);
+                    }
+                }
+            }
+
+            namespace Queueing
+            {
+                public class SQSEvent
+                {
+                    public List<SQSMessage> Records { get; set; } = new();
+
+                    public class SQSMessage
+                    {
+                        public string MessageId { get; set; } = "";
+                        public string Body { get; set; } = "";
+                    }
+                }
+            }
+            """);
     }
 }

@@ -242,5 +242,19 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Error(int location, string what)
             => new DiagnosticResult("LAM102", DiagnosticSeverity.Error).WithLocation(location).WithArguments(what);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => HardcodedVerify.VerifyWithoutLambdaPackageAsync("""
+            using Amazon.Runtime;
+
+            public class Config
+            {
+                public const string StripeApiKey = "sk_live_51H8s9dKq";
+                public static string Connection = "Host=db;Username=app;Password=s3cr3t-Pa55";
+
+                public static AWSCredentials Credentials() => new BasicAWSCredentials("AKIAZ7Q4ABCDEFGHIJKM", "wJalrXUtnFEMI/K7MDENG");
+            }
+            """);
     }
 }

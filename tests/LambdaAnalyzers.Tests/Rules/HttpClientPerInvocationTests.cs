@@ -261,5 +261,21 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Net.Http;
+            using System.Threading.Tasks;
+
+            public class WeatherHandler
+            {
+                public async Task<string> Handle(string input)
+                {
+                    using var http = new HttpClient();
+                    return await http.GetStringAsync("https://example.com/weather");
+                }
+            }
+            """);
     }
 }

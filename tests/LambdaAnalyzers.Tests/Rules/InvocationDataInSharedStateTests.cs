@@ -350,5 +350,41 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Info(int location, string member)
             => new DiagnosticResult("LAM304", DiagnosticSeverity.Info).WithLocation(location).WithArguments(member, "OrderHandler.Handle", "");
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Collections.Generic;
+            using Queueing;
+
+            public class OrderHandler
+            {
+                private static readonly List<string> s_seen = new();
+                private string? _lastMessage;
+
+                public void Handle(SQSEvent input)
+                {
+                    foreach (var record in input.Records)
+                    {
+                        s_seen.Add(record.MessageId);
+                        _lastMessage = record.Body;
+                    }
+                }
+            }
+
+            namespace Queueing
+            {
+                public class SQSEvent
+                {
+                    public List<SQSMessage> Records { get; set; } = new();
+
+                    public class SQSMessage
+                    {
+                        public string MessageId { get; set; } = "";
+                        public string Body { get; set; } = "";
+                    }
+                }
+            }
+            """);
     }
 }

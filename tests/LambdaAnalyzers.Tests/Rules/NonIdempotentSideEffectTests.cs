@@ -948,5 +948,47 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Amazon.DynamoDBv2;
+            using Amazon.DynamoDBv2.Model;
+            using Queueing;
+
+            public class PaymentHandler
+            {
+                private static readonly IAmazonDynamoDB Db = new AmazonDynamoDBClient();
+
+                public async Task Handle(SQSEvent input)
+                {
+                    foreach (var message in input.Records)
+                    {
+                        await Db.PutItemAsync(new PutItemRequest
+                        {
+                            TableName = "payments",
+                            Item = new Dictionary<string, AttributeValue> { ["pk"] = new AttributeValue { S = Guid.NewGuid().ToString() } },
+                        });
+                    }
+                }
+            }
+
+            namespace Queueing
+            {
+                public class SQSEvent
+                {
+                    public List<SQSMessage> Records { get; set; } = new();
+
+                    public class SQSMessage
+                    {
+                        public string MessageId { get; set; } = "";
+                        public string Body { get; set; } = "";
+                    }
+                }
+            }
+            """);
     }
 }

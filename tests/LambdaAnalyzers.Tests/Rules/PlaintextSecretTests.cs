@@ -342,5 +342,21 @@ namespace LambdaAnalyzers.Tests.Rules
             """);
 
         private static DiagnosticResult Key(int location, string key) => PlaintextVerify.Diagnostic("LAM101").WithLocation(location).WithArguments(key);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => PlaintextVerify.VerifyWithoutLambdaPackageAsync("""
+            using System;
+            using Microsoft.Extensions.Configuration;
+
+            public static class Settings
+            {
+                public static void Load(IConfiguration config)
+                {
+                    var a = Environment.GetEnvironmentVariable("DB_PASSWORD");
+                    var b = config["Stripe:ApiKey"];
+                }
+            }
+            """);
     }
 }

@@ -67,5 +67,24 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => FetchVerify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+
+            public class Handler
+            {
+                private static readonly AmazonSimpleSystemsManagementClient Ssm = new();
+
+                public async Task<string> Handle(string input)
+                {
+                    var parameter = await Ssm.GetParameterAsync(new GetParameterRequest { Name = "/orders/db-password", WithDecryption = true });
+                    return parameter.Parameter.Value;
+                }
+            }
+            """);
     }
 }

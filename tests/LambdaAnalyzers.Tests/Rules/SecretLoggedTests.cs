@@ -350,5 +350,25 @@ namespace LambdaAnalyzers.Tests.Rules
         }
 
         private static int LineOf(Diagnostic diagnostic) => diagnostic.Location.GetLineSpan().StartLinePosition.Line;
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => LoggedVerify.VerifyWithoutLambdaPackageAsync("""
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.SimpleSystemsManagement;
+            using Amazon.SimpleSystemsManagement.Model;
+
+            public class Handler
+            {
+                private static readonly AmazonSimpleSystemsManagementClient Ssm = new();
+
+                public async Task Handle(string input)
+                {
+                    var parameter = await Ssm.GetParameterAsync(new GetParameterRequest { Name = "/orders/db-password", WithDecryption = true });
+                    Console.WriteLine("password: " + parameter.Parameter.Value);
+                }
+            }
+            """);
     }
 }

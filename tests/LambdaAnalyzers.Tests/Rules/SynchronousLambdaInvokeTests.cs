@@ -129,5 +129,23 @@ namespace LambdaAnalyzers.Tests.Rules
 
         private static DiagnosticResult Info(int location)
             => new DiagnosticResult("LAM305", DiagnosticSeverity.Info).WithLocation(location).WithArguments("Orchestrator.Handle", "");
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+            using Amazon.Lambda;
+            using Amazon.Lambda.Model;
+
+            public class Orchestrator
+            {
+                private static readonly AmazonLambdaClient Lambda = new();
+
+                public async Task Handle(string input)
+                {
+                    await Lambda.InvokeAsync(new InvokeRequest { FunctionName = "pricing", Payload = input });
+                }
+            }
+            """, "AwsSdkLambda.cs");
     }
 }

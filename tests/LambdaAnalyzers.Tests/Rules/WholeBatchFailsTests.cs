@@ -865,5 +865,39 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.Threading.Tasks;
+            using Queueing;
+
+            public class OrderHandler
+            {
+                public async Task Handle(SQSEvent input)
+                {
+                    foreach (var message in input.Records)
+                    {
+                        await Task.Delay(message.Body.Length);
+                    }
+                }
+            }
+
+            namespace Queueing
+            {
+                public class SQSEvent
+                {
+                    public List<SQSMessage> Records { get; set; } = new();
+
+                    public class SQSMessage
+                    {
+                        public string MessageId { get; set; } = "";
+                        public string Body { get; set; } = "";
+                    }
+                }
+            }
+            """);
     }
 }

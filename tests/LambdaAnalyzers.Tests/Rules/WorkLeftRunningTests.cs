@@ -252,5 +252,23 @@ namespace LambdaAnalyzers.Tests.Rules
                 public void Run(object context) => _ = Task.Delay(1);
             }
             """);
+
+        /// <summary>The rule's positive shape in a project that references no Amazon.Lambda package: not a Lambda project, nothing to report.</summary>
+        [Fact]
+        public Task NoLambdaReference_ReportsNothing() => Verify.VerifyWithoutLambdaPackageAsync("""
+            using System.Threading.Tasks;
+
+            public class OrderHandler
+            {
+                public async Task Handle(string input)
+                {
+                    _ = AuditAsync(input);
+                    Task.Run(() => AuditAsync(input));
+                    await Task.CompletedTask;
+                }
+
+                private static Task AuditAsync(string value) => Task.Delay(10);
+            }
+            """);
     }
 }

@@ -28,9 +28,27 @@ namespace LambdaAnalyzers.Tests.Verifiers
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>
+        /// The code in a project that references the AWS SDK and the other packages the rules know, but no
+        /// Amazon.Lambda package: nothing may be reported. <paramref name="sdkStandIns"/> names stand-in files
+        /// (<c>AwsSdkLambda.cs</c>) whose SDK types the code uses; they are compiled with it, as the stand-in
+        /// assembly also holds the Lambda packages.
+        /// </summary>
+        public static Task VerifyWithoutLambdaPackageAsync(string source, params string[] sdkStandIns)
+        {
+            var test = AnalyzerTest.WithoutLambdaPackage(sdkStandIns);
+            test.TestCode = source;
+            return test.RunAsync(CancellationToken.None);
+        }
+
         public sealed class AnalyzerTest : CSharpAnalyzerTest<TAnalyzer, DefaultVerifier>
         {
             public AnalyzerTest(bool withLambda = true) => LambdaTestSetup.Configure(this, withLambda);
+
+            private AnalyzerTest(string[] sdkStandIns) => LambdaTestSetup.ConfigureWithoutLambdaPackage(this, sdkStandIns);
+
+            /// <summary>A project with the SDK and the other known packages but no Amazon.Lambda package (see <see cref="VerifyWithoutLambdaPackageAsync"/>).</summary>
+            public static AnalyzerTest WithoutLambdaPackage(params string[] sdkStandIns) => new(sdkStandIns);
         }
     }
 
@@ -79,6 +97,17 @@ namespace LambdaAnalyzers.Tests.Verifiers
             if (withLambda)
             {
                 test.TestState.AdditionalReferences.AddRange(TestReferences.Packages);
+            }
+        }
+
+        public static void ConfigureWithoutLambdaPackage(AnalyzerTest<DefaultVerifier> test, string[] sdkStandIns)
+        {
+            test.ReferenceAssemblies = TestReferences.None;
+            test.TestState.AdditionalReferences.AddRange(TestReferences.Framework);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.PackagesWithoutLambda);
+            foreach (var file in sdkStandIns)
+            {
+                test.TestState.Sources.Add(($"/StandIns/{file}", TestReferences.StandInSource(file)));
             }
         }
     }

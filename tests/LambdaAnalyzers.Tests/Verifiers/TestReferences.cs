@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.IO;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Testing;
@@ -45,5 +46,17 @@ namespace LambdaAnalyzers.Tests.Verifiers
             .Distinct()
             .Select(a => (MetadataReference)MetadataReference.CreateFromFile(a.Location))
             .ToImmutableArray();
+
+        /// <summary>
+        /// <see cref="Packages"/> without the stand-in assembly: the AWS SDK, database, DI and HTTP packages of a
+        /// project that references no Amazon.Lambda package.
+        /// </summary>
+        public static readonly ImmutableArray<MetadataReference> PackagesWithoutLambda = Packages
+            .Where(r => ((PortableExecutableReference)r).FilePath != typeof(Amazon.Lambda.Core.ILambdaContext).Assembly.Location)
+            .ToImmutableArray();
+
+        /// <summary>One file of tests/Amazon.Lambda.StandIns, for a project that uses that stood-in SDK package alone.</summary>
+        public static string StandInSource(string file)
+            => File.ReadAllText(Path.Combine(LambdaAnalyzers.Tests.Samples.DotNetCli.RepositoryRoot, "tests", "Amazon.Lambda.StandIns", file));
     }
 }
