@@ -675,4 +675,64 @@ namespace LambdaAnalyzers.Tests.Rules
         private static DiagnosticResult Refusal(int location, string handler, string function, string reason)
             => new DiagnosticResult("LAM306", DiagnosticSeverity.Error).WithLocation(location).WithArguments(handler, $"'{function}' in template.yaml", reason);
     }
+
+    // ---- A template above the project folder (a solution-level SAM template) ----
+
+    public class DeploymentFileAboveTheProjectTests
+    {
+        /// <summary>
+        /// A template above the project is another folder's business when it cannot be read: the project's build
+        /// does not warn about it (a malformed one in the project folder still is reported).
+        /// </summary>
+        [Fact]
+        public async Task UnreadableTemplateAboveTheProject_IsNotReported_OneInTheProjectFolderIs()
+        {
+            var test = new UnreadableVerify.AnalyzerTest { TestCode = "public class Handler { public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }" };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Properties:
+                      Handler: "unterminated
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/serverless.template", "{|#0:|}"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("serverless.template", "the file is empty"));
+            await test.RunAsync();
+        }
+
+        /// <summary>A handler string of this project's function in a template above it is checked like one in the project folder; other projects' are not.</summary>
+        [Fact]
+        public async Task HandlerStringInTemplateAboveTheProject_IsCheckedForThisProjectsFunctionsOnly()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class OrderHandler
+                        {
+                            public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { }
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Orders
+                      Handler: {|#0:TestProject::Orders.OrderHandler::Handel|}
+                  Billing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Billing
+                      Handler: TestProject::Billing.Missing::Handle
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+                "TestProject::Orders.OrderHandler::Handel", "Orders", "type 'Orders.OrderHandler' has no method 'Handel'; did you mean 'Handle'?"));
+            await test.RunAsync();
+        }
+    }
 }
