@@ -453,5 +453,45 @@ namespace LambdaAnalyzers.Tests.Rules
             test.ExpectedDiagnostics.Add(Error("LAM402", 1).WithArguments("Event 'Records' of 'SummaryWith' enables ReportBatchItemFailures, but 'Handlers.Whole' returns no partial batch response: the failures it should report are never reported"));
             await test.RunAsync();
         }
+        /// <summary>A return type the compilation cannot resolve (a response type of a package not restored) may be a partial batch response: the rule stays silent.</summary>
+        [Fact]
+        public async Task LAM402_UnresolvedResponseType_DoesNotTrigger()
+        {
+            var test = new BatchVerify.AnalyzerTest
+            {
+                TestCode = """
+                    using System.Threading.Tasks;
+                    using Amazon.Lambda.Core;
+                    using Amazon.Lambda.SQSEvents;
+
+                    [assembly: LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+
+                    namespace Orders
+                    {
+                        public class Handlers
+                        {
+                            public {|CS0246:FailuresResponse|} Sync(SQSEvent evt, ILambdaContext context) => null!;
+                            public Task<{|CS0246:FailuresResponse|}> Async(SQSEvent evt, ILambdaContext context) => null!;
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AdditionalFiles.Add(("template.yaml", """
+                Resources:
+                  SyncWith:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Sync
+                      Events:
+                        Orders: { Type: SQS, Properties: { Queue: !GetAtt OrdersQueue.Arn, FunctionResponseTypes: [ReportBatchItemFailures] } }
+                  AsyncWithout:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::Async
+                      Events:
+                        Orders: { Type: SQS, Properties: { Queue: !GetAtt OrdersQueue.Arn } }
+                """));
+            await test.RunAsync();
+        }
     }
 }
