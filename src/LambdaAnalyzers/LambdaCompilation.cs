@@ -40,7 +40,7 @@ namespace LambdaAnalyzers
             _deploymentFiles = new Lazy<ImmutableArray<Deployment.DeploymentFile>>(
                 () => options is null
                     ? ImmutableArray<Deployment.DeploymentFile>.Empty
-                    : options.AdditionalFiles.Where(Deployment.DeploymentFile.IsDeploymentFile).Select(f => Deployment.DeploymentFile.Read(f, CancellationToken.None)).ToImmutableArray(),
+                    : Deployment.DeploymentFile.ReadAll(options, CancellationToken.None),
                 LazyThreadSafetyMode.ExecutionAndPublication);
 
             // The analyzer driver cancels a whole analysis together, so a fact computed for one rule is not

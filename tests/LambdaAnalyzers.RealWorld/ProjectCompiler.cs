@@ -10,8 +10,8 @@ namespace LambdaAnalyzers.RealWorld;
 /// <summary>
 /// Builds a <see cref="CSharpCompilation"/> from a checked-out project file the way its build would: every
 /// <c>.cs</c> file under the project folder (not bin/obj, not nested projects), the SDK's implicit usings,
-/// its project references compiled the same way, its deployment files as AdditionalFiles (as the package's
-/// build props add them), and its .editorconfig files. Package references are served by one fixed set of
+/// its project references compiled the same way, its deployment files and the nearest templates above it as
+/// AdditionalFiles (as the package's build props add them), and its .editorconfig files. Package references are served by one fixed set of
 /// assemblies: the .NET reference pack, the Amazon.Lambda stand-ins and the packages this runner references.
 /// </summary>
 internal sealed class ProjectCompiler
@@ -133,6 +133,7 @@ internal sealed class ProjectCompiler
 
         var additional = DeploymentFileNames
             .Select(name => Path.Combine(folder, name))
+            .Concat(TemplatesAbove(folder))
             .Where(File.Exists)
             .Select(path => (AdditionalText)new FileText(path))
             .ToImmutableArray();
@@ -147,6 +148,25 @@ internal sealed class ProjectCompiler
         var result = new CompiledProject(compilation, new AnalyzerOptions(additional, config), projectReferences.Distinct().ToList());
         _compiled[full] = result;
         return result;
+    }
+
+    /// <summary>The templates the package's build props add from above the project: the nearest of each name, from the parent folder up (here, up to the repository root).</summary>
+    public static readonly ImmutableArray<string> TemplateNamesAbove = ImmutableArray.Create("template.yaml", "template.yml", "serverless.template");
+
+    private IEnumerable<string> TemplatesAbove(string folder)
+    {
+        foreach (var name in TemplateNamesAbove)
+        {
+            for (var directory = Path.GetDirectoryName(folder); directory is not null && directory.StartsWith(_root, StringComparison.Ordinal); directory = Path.GetDirectoryName(directory))
+            {
+                var path = Path.Combine(directory, name);
+                if (File.Exists(path))
+                {
+                    yield return path;
+                    break;
+                }
+            }
+        }
     }
 
     private IEnumerable<XDocument> BuildProps(string folder)

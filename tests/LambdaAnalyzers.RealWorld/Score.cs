@@ -14,15 +14,25 @@ internal sealed class Score
     private readonly List<string> _falseAlarms = [];
     private readonly List<string> _misses = [];
     private readonly SortedDictionary<string, int> _elsewhere = new(StringComparer.Ordinal);
+    private readonly SortedDictionary<string, int> _elsewhereFound = new(StringComparer.Ordinal);
+    private readonly List<string> _foundElsewhere = [];
 
     public void Add(string repo, ProjectLabels project, IReadOnlyDictionary<FindingKey, string> reported)
     {
         var expected = (project.Expected ?? []).GroupBy(f => f.Key).ToDictionary(g => g.Key, g => g.First());
+        var elsewhere = (project.Elsewhere ?? []).Select(f => f.Key).ToHashSet();
         foreach (var (key, message) in reported)
         {
             if (expected.ContainsKey(key))
             {
                 Bump(key.Rule, tp: 1);
+            }
+            else if (elsewhere.Contains(key))
+            {
+                // A real finding the labels count apart (they judged no per-project analysis could see it): neither
+                // a true positive of the scored set nor a false alarm.
+                _elsewhereFound[key.Rule] = _elsewhereFound.GetValueOrDefault(key.Rule) + 1;
+                _foundElsewhere.Add($"{repo}: {key}");
             }
             else
             {
@@ -54,6 +64,11 @@ internal sealed class Score
 
     public void Print(bool markdown)
     {
+        foreach (var rule in _elsewhereFound.Keys)
+        {
+            _rules.TryAdd(rule, (0, 0, 0));
+        }
+
         var rows = new List<(string Name, int Tp, int Fp, int Fn)>();
         rows.AddRange(_rules.Select(r => (r.Key, r.Value.Tp, r.Value.Fp, r.Value.Fn)));
         foreach (var (name, prefix) in Families)
@@ -68,7 +83,7 @@ internal sealed class Score
         rows.Add(("all", _rules.Values.Sum(m => m.Tp), _rules.Values.Sum(m => m.Fp), _rules.Values.Sum(m => m.Fn)));
 
         var text = new StringBuilder();
-        text.AppendLine(markdown ? "| rule | tp | fp | fn | precision | recall | elsewhere |" : $"{"rule",-18} {"tp",4} {"fp",4} {"fn",4} {"precision",10} {"recall",7} {"elsewhere",10}");
+        text.AppendLine(markdown ? "| rule | tp | fp | fn | precision | recall | elsewhere |" : $"{"rule",-18} {"tp",4} {"fp",4} {"fn",4} {"precision",10} {"recall",7} {"elsewhere",14}");
         if (markdown)
         {
             text.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
@@ -76,12 +91,14 @@ internal sealed class Score
 
         foreach (var (name, tp, fp, fn) in rows)
         {
-            var elsewhere = name.StartsWith("LAM", StringComparison.Ordinal) ? _elsewhere.GetValueOrDefault(name).ToString() : "";
+            var elsewhere = !name.StartsWith("LAM", StringComparison.Ordinal) ? ""
+                : _elsewhereFound.GetValueOrDefault(name) is > 0 and var found ? $"{_elsewhere.GetValueOrDefault(name)} ({found} found)"
+                : _elsewhere.GetValueOrDefault(name).ToString();
             var precision = tp + fp == 0 ? "–" : ((double)tp / (tp + fp)).ToString("0.00");
             var recall = tp + fn == 0 ? "–" : ((double)tp / (tp + fn)).ToString("0.00");
             text.AppendLine(markdown
                 ? $"| {name} | {tp} | {fp} | {fn} | {precision} | {recall} | {elsewhere} |"
-                : $"{name,-18} {tp,4} {fp,4} {fn,4} {precision,10} {recall,7} {elsewhere,10}");
+                : $"{name,-18} {tp,4} {fp,4} {fn,4} {precision,10} {recall,7} {elsewhere,14}");
         }
 
         Console.Write(text);
@@ -90,6 +107,8 @@ internal sealed class Score
         _falseAlarms.ForEach(line => Console.WriteLine("  " + line));
         Console.WriteLine($"misses ({_misses.Count}):");
         _misses.ForEach(line => Console.WriteLine("  " + line));
+        Console.WriteLine($"found, though labelled elsewhere ({_foundElsewhere.Count}):");
+        _foundElsewhere.ForEach(line => Console.WriteLine("  " + line));
     }
 }
 

@@ -27,8 +27,10 @@ namespace LambdaAnalyzers
         /// an AWS SDK client whose endpoint or region comes from the event (a WebSocket API's
         /// <c>ServiceURL</c> made of the request's domain and stage, <c>RegionEndpoint.GetBySystemName(region)</c>,
         /// <c>AuthenticationRegion</c>), and a <c>Regex</c> whose pattern or options come from it (the static
-        /// <c>Regex</c> methods cache one per pattern). Credentials from the event (per-tenant keys, an STS
-        /// session) or any other per-invocation setting make it a per-tenant object: not keyed.
+        /// <c>Regex</c> methods cache one per pattern), and a client library that owns an HttpClient (RestSharp,
+        /// GraphQL, Flurl) whose base URL comes from it (one client per host, the path in each request, is the
+        /// fix). Credentials from the event (per-tenant keys, an STS session, an authenticator, a header) or any
+        /// other per-invocation setting make it a per-tenant object: not keyed.
         /// </summary>
         public static bool VariesOnlyByKey(IOperation creation, ReuseCandidate candidate, WellKnownTypes types)
         {
@@ -42,13 +44,19 @@ namespace LambdaAnalyzers
                 return true;
             }
 
+            var body = creation.Root();
+            bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops, invocationData: false);
+            if (candidate.RuleId == RuleIds.HttpClientPerInvocation && IsClientLibrary(candidate.CreatedType, types))
+            {
+                return (objectCreation.Initializer is null || objectCreation.Initializer.Initializers.All(i => !Varies(i) || SetsOnly(i, BaseUrlSettings)))
+                       && objectCreation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || !Varies(a.Value) || IsBaseUrl(a, body, types, Varies));
+            }
+
             if (candidate.RuleId != RuleIds.AwsClientPerInvocation || !types.Implements(candidate.CreatedType, types.IAmazonService))
             {
                 return false;
             }
 
-            var body = creation.Root();
-            bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops, invocationData: false);
             return (objectCreation.Initializer is null || !Varies(objectCreation.Initializer))
                    && objectCreation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || !Varies(a.Value) || IsEndpoint(a, body, types, Varies));
         }
@@ -75,6 +83,48 @@ namespace LambdaAnalyzers
                 && creation.Arguments.All(a => !varies(a.Value))
                 && (initializer is null || initializer.Initializers.All(i => !varies(i) || i is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } && EndpointSettings.Contains(name))));
         }
+
+        private static readonly string[] BaseUrlSettings = { "BaseUrl", "BaseAddress", "EndPoint" };
+
+        private static bool IsClientLibrary(ITypeSymbol type, WellKnownTypes types)
+            => type.IsOrDerivesFrom(types.RestClient) || type.IsOrDerivesFrom(types.GraphQLHttpClient) || type.IsOrDerivesFrom(types.FlurlClient);
+
+        private static bool SetsOnly(IOperation initializer, string[] settings)
+            => initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } && settings.Contains(name);
+
+        /// <summary>
+        /// A client library's base URL: a <c>string</c> or <c>Uri</c> argument (the libraries' only such
+        /// constructor parameters are the base URL or endpoint), or its options object (<c>RestClientOptions</c>,
+        /// <c>GraphQLHttpClientOptions</c>) whose only varying setting is that URL.
+        /// </summary>
+        private static bool IsBaseUrl(IArgumentOperation argument, IOperation body, WellKnownTypes types, System.Func<IOperation, bool> varies)
+        {
+            var type = argument.Parameter?.Type;
+            if (type is null)
+            {
+                return false;
+            }
+
+            if (IsUrl(type))
+            {
+                return true;
+            }
+
+            if (type is not INamedTypeSymbol { TypeKind: TypeKind.Class } options || !options.Name.EndsWith("Options", System.StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var value = argument.Value.WithoutConversions();
+            var configs = value is ILocalReferenceOperation local ? ValuesOf(local.Local, body).Select(v => v.WithoutConversions()).ToList() : new List<IOperation> { value };
+            return configs.Count > 0 && configs.All(config => config is IObjectCreationOperation { Initializer: var initializer } creation
+                && creation.Arguments.All(a => !varies(a.Value) || (a.Parameter is { } parameter && IsUrl(parameter.Type)))
+                && (initializer is null || initializer.Initializers.All(i => !varies(i) || SetsOnly(i, BaseUrlSettings))));
+        }
+
+        private static bool IsUrl(ITypeSymbol type)
+            => type.SpecialType == SpecialType.System_String
+               || type is INamedTypeSymbol { Name: "Uri", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } };
 
         /// <summary>Whether <paramref name="value"/> is computed from a parameter, directly or through locals.</summary>
         public static bool Carries(IOperation value, WellKnownTypes types)

@@ -22,5 +22,8 @@ namespace LambdaAnalyzers.Rules
 
         private protected override string Remedy(ReuseCandidate candidate)
             => "store it in a static readonly field so warm invocations reuse its open connections";
+
+        private protected override string KeyedRemedy(ReuseCandidate candidate)
+            => "its base URL comes from the event; keep one client per host in a static field (the per-request path goes in each request) or one per base URL in a static ConcurrentDictionary, so warm invocations reuse its open connections";
     }
 }

@@ -617,5 +617,22 @@ namespace LambdaAnalyzers.Tests.CodeFixes
             test.FixedState.OutputKind = Microsoft.CodeAnalysis.OutputKind.ConsoleApplication;
             await test.RunAsync();
         }
+
+        // ---- Client library with its base URL from the event ----
+
+        /// <summary>A client per base URL from the event wants a cache per host: one static field would send every request to the first one's.</summary>
+        [Fact]
+        public Task NoFix_ClientLibraryWithBaseUrlFromEvent() => HttpFix.VerifyNoFixAsync("""
+            using Amazon.Lambda.Core;
+            using RestSharp;
+
+            public class Handler
+            {
+                public void Handle(string login, ILambdaContext context)
+                {
+                    var client = {|LAM002:new RestClient("https://partner.example.com/users/" + login)|};
+                }
+            }
+            """);
     }
 }

@@ -159,5 +159,71 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        // ---- A template above the project folder (a solution-level SAM template) ----
+
+        /// <summary>
+        /// The package adds the nearest template above the project: of its functions, only those whose CodeUri is
+        /// this project's folder are this project's; the others (another project's, the template folder's own, a
+        /// packaged artifact) belong to other compilations and are not reported here.
+        /// </summary>
+        [Fact]
+        public async Task LAM404_TemplateAboveTheProject_ChecksOnlyTheFunctionsDeployingThisProject()
+        {
+            var test = new DroppedVerify.AnalyzerTest { TestCode = DeploymentTestCode.SqsAndS3Handlers };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/jobs/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/jobs/template.yaml", """
+                Resources:
+                  {|#0:Nightly|}:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Orders/
+                      Handler: TestProject::Orders.Handlers::OnUpload
+                      Events:
+                        Daily: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                  OtherProject:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: ./src/Billing/
+                      Handler: Billing::Billing.Handler::Handle
+                      Events:
+                        Daily: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                  TemplateFolder:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: TestProject::Orders.Handlers::OnUpload
+                      Events:
+                        Upload: { Type: S3, Properties: { Bucket: !Ref Uploads } }
+                  Packaged:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: { Bucket: artifacts, Key: orders.zip }
+                      Handler: TestProject::Orders.Handlers::OnUpload
+                      Events:
+                        Upload: { Type: S3, Properties: { Bucket: !Ref Uploads } }
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM404", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Nightly", "Schedule"));
+            await test.RunAsync();
+        }
+
+        /// <summary>A template in the project folder is the project's own: every function in it is checked, whatever its CodeUri (often a publish folder).</summary>
+        [Fact]
+        public async Task LAM404_TemplateInTheProjectFolder_ChecksEveryFunction()
+        {
+            var test = new DroppedVerify.AnalyzerTest { TestCode = DeploymentTestCode.SqsAndS3Handlers };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/jobs/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/jobs/src/Orders/template.yaml", """
+                Resources:
+                  {|#0:Published|}:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: bin/Release/net8.0/publish
+                      Handler: TestProject::Orders.Handlers::OnUpload
+                      Events:
+                        Daily: { Type: Schedule, Properties: { Schedule: rate(1 day) } }
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM404", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("Published", "Schedule"));
+            await test.RunAsync();
+        }
     }
 }

@@ -83,5 +83,25 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        /// <summary>
+        /// A template above the project is another folder's business when it cannot be read: the project's build
+        /// does not warn about it (a malformed one in the project folder still is reported).
+        /// </summary>
+        [Fact]
+        public async Task UnreadableTemplateAboveTheProject_IsNotReported_OneInTheProjectFolderIs()
+        {
+            var test = new UnreadableVerify.AnalyzerTest { TestCode = "public class Handler { public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { } }" };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Properties:
+                      Handler: "unterminated
+                """));
+            test.TestState.AdditionalFiles.Add(("/repo/src/Orders/serverless.template", "{|#0:|}"));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM400", DiagnosticSeverity.Warning).WithLocation(0).WithArguments("serverless.template", "the file is empty"));
+            await test.RunAsync();
+        }
     }
 }

@@ -707,5 +707,73 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        // ---- Trigger declared in a template above the project folder ----
+
+        private const string ScheduledJob = """
+            using System;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+
+            [assembly: LambdaSerializer(typeof(Amazon.Lambda.Serialization.SystemTextJson.DefaultLambdaJsonSerializer))]
+
+            namespace Jobs
+            {
+                public class Rollup
+                {
+                    public async Task<string> Run(object input, ILambdaContext context)
+                    {
+                        try
+                        {
+                            await Task.Delay(1);
+                        }
+                        CATCH
+                        {
+                            context.Logger.LogError(ex.Message);
+                        }
+
+                        return "done";
+                    }
+                }
+            }
+            """;
+
+        private static string RootTemplate(string codeUri) => $$"""
+            Resources:
+              Rollup:
+                Type: AWS::Serverless::Function
+                Properties:
+                  CodeUri: {{codeUri}}
+                  Handler: TestProject::Jobs.Rollup::Run
+                  Events:
+                    Daily:
+                      Type: Schedule
+                      Properties:
+                        Schedule: rate(1 day)
+            """;
+
+        /// <summary>
+        /// A solution-level template above the project whose function's CodeUri is this project's folder gives the
+        /// handler its trigger: a schedule is at-least-once, so a catch-all that only logs is reported.
+        /// </summary>
+        [Fact]
+        public async Task ScheduleInTemplateAboveTheProject_PointingAtIt_Triggers()
+        {
+            var test = new Verify.AnalyzerTest { TestCode = ScheduledJob.Replace("CATCH", "{|#0:catch (Exception ex)|}") };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/metrics/src/Rollup/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/metrics/template.yaml", RootTemplate("./src/Rollup/")));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM203").WithLocation(0).WithArguments("Rollup.Run", "", "asynchronous"));
+            await test.RunAsync();
+        }
+
+        /// <summary>The same template deploying another project's folder says nothing about this handler: its trigger stays unknown, and the rule silent.</summary>
+        [Fact]
+        public async Task ScheduleInTemplateAboveTheProject_PointingAtAnotherProject_DoesNotTrigger()
+        {
+            var test = new Verify.AnalyzerTest { TestCode = ScheduledJob.Replace("CATCH", "catch (Exception ex)") };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/metrics/src/Rollup/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/metrics/template.yaml", RootTemplate("./src/Reports/")));
+            await test.RunAsync();
+        }
     }
 }

@@ -458,5 +458,40 @@ namespace LambdaAnalyzers.Tests.Rules
                 """));
             await test.RunAsync();
         }
+
+        /// <summary>A handler string of this project's function in a template above it is checked like one in the project folder; other projects' are not.</summary>
+        [Fact]
+        public async Task HandlerStringInTemplateAboveTheProject_IsCheckedForThisProjectsFunctionsOnly()
+        {
+            var test = new HandlerStringVerify.AnalyzerTest
+            {
+                TestCode = """
+                    namespace Orders
+                    {
+                        public class OrderHandler
+                        {
+                            public void Handle(string input, Amazon.Lambda.Core.ILambdaContext context) { }
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\nbuild_property.projectdir = /repo/src/Orders/\n"));
+            test.TestState.AdditionalFiles.Add(("/repo/template.yaml", """
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Orders
+                      Handler: {|#0:TestProject::Orders.OrderHandler::Handel|}
+                  Billing:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: src/Billing
+                      Handler: TestProject::Billing.Missing::Handle
+                """));
+            test.ExpectedDiagnostics.Add(new DiagnosticResult("LAM401", DiagnosticSeverity.Error).WithLocation(0).WithArguments(
+                "TestProject::Orders.OrderHandler::Handel", "Orders", "type 'Orders.OrderHandler' has no method 'Handel'; did you mean 'Handle'?"));
+            await test.RunAsync();
+        }
     }
 }

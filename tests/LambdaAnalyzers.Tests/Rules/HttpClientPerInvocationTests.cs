@@ -277,5 +277,86 @@ namespace LambdaAnalyzers.Tests.Rules
                 }
             }
             """);
+
+        // ---- Client libraries whose base URL comes from the event (keyed creations) ----
+
+        /// <summary>
+        /// A client library built per invocation from a URL in the event owns a new HttpClient each time: the
+        /// connections to the same host are opened again. It varies only by its base URL, so it is reported
+        /// with a cache per host as the remedy, and no hoist.
+        /// </summary>
+        [Fact]
+        public Task ClientLibraryWithBaseUrlFromEvent_Triggers_WithCachePerBaseUrl() => Verify.VerifyAsync("using System;\n" + LibraryUsings + """
+            public record Lookup(string Login, string Host, string Endpoint);
+
+            public class LookupHandler
+            {
+                public async Task<string> Handle(Lookup lookup, ILambdaContext context)
+                {
+                    var byPath = {|#0:new RestClient($"https://partner.example.com/users/{lookup.Login}")|};
+                    var byUri = {|#1:new RestClient(new Uri(lookup.Host))|};
+                    var options = new RestClientOptions("https://" + lookup.Host) { Timeout = TimeSpan.FromSeconds(5) };
+                    var byOptions = {|#2:new RestClient(options)|};
+                    using var graph = {|#3:new GraphQLHttpClient(lookup.Endpoint, new SystemTextJsonSerializer())|};
+                    using var flurl = {|#4:new FlurlClient(lookup.Host)|};
+                    var response = await byPath.ExecuteAsync(new RestRequest());
+                    return response.Content ?? "";
+                }
+            }
+            """,
+            KeyedLibrary(0, "RestClient"),
+            KeyedLibrary(1, "RestClient"),
+            KeyedLibrary(2, "RestClient"),
+            KeyedLibrary(3, "GraphQLHttpClient"),
+            KeyedLibrary(4, "FlurlClient"));
+
+        /// <summary>Credentials, headers or any other setting from the event make a per-tenant client: silent by default, base URL or not.</summary>
+        [Fact]
+        public Task ClientLibraryWithEventSettingBesidesBaseUrl_DoesNotTrigger() => Verify.VerifyAsync("using RestSharp.Authenticators;\n" + LibraryUsings + """
+            public record Tenant(string Url, string User, string Password, string Token);
+
+            public class TenantHandler
+            {
+                public void Handle(Tenant tenant, ILambdaContext context)
+                {
+                    var withKeys = new RestClient(new RestClientOptions(tenant.Url) { Authenticator = new HttpBasicAuthenticator(tenant.User, tenant.Password) });
+                    var withHeader = new RestClient(tenant.Url, configureDefaultHeaders: headers => headers.Add("Authorization", tenant.Token));
+                    var configured = new RestClient(tenant.Url, options => options.Authenticator = new JwtAuthenticator(tenant.Token));
+                }
+            }
+            """);
+
+        /// <summary>The same shape with the event-dependent option on stays reported with the plain remedy for per-tenant clients.</summary>
+        [Fact]
+        public async Task ClientLibraryWithEventCredentials_EventDependentOptionOn_TriggersWithPlainRemedy()
+        {
+            var test = new Verify.AnalyzerTest
+            {
+                TestCode = "using RestSharp.Authenticators;\n" + LibraryUsings + """
+                    public record Tenant(string Url, string Token);
+
+                    public class TenantHandler
+                    {
+                        public void Handle(Tenant tenant, ILambdaContext context)
+                        {
+                            var withKeys = {|#0:new RestClient(new RestClientOptions(tenant.Url) { Authenticator = new JwtAuthenticator(tenant.Token) })|};
+                        }
+                    }
+                    """,
+            };
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", """
+                root = true
+
+                [*.cs]
+                lambda_analyzers.report_event_dependent_creations = true
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("LAM002").WithLocation(0).WithArguments(
+                "RestClient", "TenantHandler.Handle", "", "store it in a static readonly field so warm invocations reuse its open connections"));
+            await test.RunAsync();
+        }
+
+        private static DiagnosticResult KeyedLibrary(int location, string type)
+            => Verify.Diagnostic("LAM002").WithLocation(location).WithArguments(
+                type, "LookupHandler.Handle", "", "its base URL comes from the event; keep one client per host in a static field (the per-request path goes in each request) or one per base URL in a static ConcurrentDictionary, so warm invocations reuse its open connections");
     }
 }

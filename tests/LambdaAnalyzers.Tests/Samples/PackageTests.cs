@@ -84,6 +84,28 @@ namespace LambdaAnalyzers.Tests.Samples
             var (testProjectExit, testProjectOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental -p:IsTestProject=true");
             Assert.True(testProjectExit == 0, testProjectOutput);
             Assert.DoesNotContain("LAM101", testProjectOutput);
+
+            // The props add the nearest template above the project (a solution-level SAM template): its function
+            // whose CodeUri is the project's folder is checked, another project's is not.
+            File.Delete(Path.Combine(Path.GetDirectoryName(consumer)!, "Settings.cs"));
+            var rootTemplate = Path.Combine(_work, "template.yaml");
+            File.WriteAllText(rootTemplate, """
+                Resources:
+                  Mine:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: Consumer/
+                      Handler: Consumer::Handler::Handel
+                  Theirs:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      CodeUri: Other/
+                      Handler: Other::Nowhere.Missing::Handle
+                """);
+            var (rootExit, rootOutput) = DotNetCli.Run($"build \"{consumer}\" --no-incremental");
+            Assert.True(rootExit != 0, "LAM401 is an error by default: " + rootOutput);
+            Assert.Contains(rootTemplate + "(6,16): error LAM401", rootOutput);
+            Assert.DoesNotContain("Nowhere.Missing", rootOutput);
         }
 
         [Fact]

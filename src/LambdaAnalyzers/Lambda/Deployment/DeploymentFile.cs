@@ -338,6 +338,45 @@ namespace LambdaAnalyzers.Deployment
                 || ServerlessFrameworkNames.Any(t => name.Equals(t, StringComparison.OrdinalIgnoreCase));
         }
 
+        /// <summary>
+        /// The deployment files among the AdditionalFiles, each read once. A file in the project folder (or any
+        /// file, when the project's folder is not known) is the project's: all of it applies. A template outside
+        /// the project folder (the package adds the nearest one above it, as a solution-level SAM template) is
+        /// shared with other projects: only its functions whose <c>CodeUri</c> is this project's folder apply, and
+        /// it is left out entirely when it has none or cannot be read (its other functions, and its syntax, are
+        /// the business of the projects it deploys, or of none).
+        /// </summary>
+        public static System.Collections.Immutable.ImmutableArray<DeploymentFile> ReadAll(Microsoft.CodeAnalysis.Diagnostics.AnalyzerOptions options, CancellationToken cancellationToken)
+        {
+            options.AnalyzerConfigOptionsProvider.GlobalOptions.TryGetValue("build_property.projectdir", out var projectDirectory);
+            var files = System.Collections.Immutable.ImmutableArray.CreateBuilder<DeploymentFile>();
+            foreach (var additional in options.AdditionalFiles)
+            {
+                if (!IsDeploymentFile(additional))
+                {
+                    continue;
+                }
+
+                var file = Read(additional, cancellationToken);
+                if (string.IsNullOrEmpty(projectDirectory) || SamePath(Path.GetDirectoryName(additional.Path) ?? string.Empty, projectDirectory!))
+                {
+                    files.Add(file);
+                    continue;
+                }
+
+                if (file.Error is null && file.Kind == DeploymentFileKind.Template)
+                {
+                    var own = file.Functions.Where(f => file.DeploysProjectAt(f, projectDirectory)).ToList();
+                    if (own.Count > 0)
+                    {
+                        files.Add(new DeploymentFile(file.File, own, null, null, file.Text, file.Resources));
+                    }
+                }
+            }
+
+            return files.ToImmutable();
+        }
+
         public static DeploymentFile Read(AdditionalText file, CancellationToken cancellationToken)
         {
             var text = file.GetText(cancellationToken);
