@@ -64,7 +64,7 @@ internal static class RealProject
         var (chosenRoot, chosenRepo, chosen, chosenLines) = ranked.FirstOrDefault(c => Errors(c.Root, c.Project) * 200 <= c.Lines, ranked[0]);
         Console.WriteLine($"Real project: {chosenRepo}:{chosen.Project}, {chosenLines:N0} lines, {chosen.Handlers?.Count ?? 0} labelled handlers, {Errors(chosenRoot, chosen)} compiler errors in the runner's compilation.");
 
-        return new Workload($"{chosenRepo.Split('/')[1]} (real)", Handlers: 0, chosenLines, () =>
+        return new Workload($"{Path.GetFileNameWithoutExtension(chosen.Project)} (real)", Handlers: 0, chosenLines, () =>
         {
             var project = new ProjectCompiler(chosenRoot, references).Compile(chosen.Project);
             // csc compiles method bodies in parallel unless told not to; the runner compiles one at a time.
