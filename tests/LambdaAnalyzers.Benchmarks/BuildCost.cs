@@ -35,6 +35,8 @@ internal static class BuildCost
         var perHandler = arms.Skip(1).ToDictionary(a => a, _ => new List<string>());
         foreach (var workload in workloads)
         {
+            // One unmeasured round per project: its first compilation reads its references' metadata, which the
+            // rounds after it share (as the build server keeps it between builds).
             arms.ToList().ForEach(arm => Time(sdk, workload, arm));
             var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
             var runs = arms.ToDictionary(a => a, _ => new List<Timing>());
