@@ -22,7 +22,7 @@ internal static class Program
         var showErrors = args.Contains("--errors");
         var checkouts = Option(args, "--checkouts") ?? Path.Combine(Path.GetTempPath(), "lambda-realworld");
 
-        var references = ReferenceSet();
+        var references = ReferenceSet(AppContext.BaseDirectory);
         var analyzers = ShippedAnalyzers.Create();
         var score = new Score();
         var corpus = new CorpusCounts();
@@ -126,7 +126,7 @@ internal static class Program
         return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
     }
 
-    private static string FindLabels()
+    internal static string FindLabels()
     {
         for (var directory = AppContext.BaseDirectory; directory is not null; directory = Path.GetDirectoryName(directory))
         {
@@ -148,7 +148,7 @@ internal static class Program
     /// repository at its labelled commit, written once from the bare git directory <c>fetch</c> made. Blobs the
     /// snapshot lacks (large files are left out of it) are skipped.
     /// </summary>
-    private static string Checkout(string mirror, string checkouts, RepositoryLabels repo)
+    internal static string Checkout(string mirror, string checkouts, RepositoryLabels repo)
     {
         var folder = Path.Combine(mirror, repo.Repo.Replace('/', '+'), "repo");
         var gitDir = Directory.Exists(Path.Combine(folder, ".git")) ? Path.Combine(folder, ".git") : folder;
@@ -266,11 +266,11 @@ internal static class Program
         return System.Text.Encoding.UTF8.GetString(bytes.ToArray());
     }
 
-    /// <summary>The reference pack, the stand-ins and the packages beside the runner: everything a corpus project may reference.</summary>
-    private static ImmutableArray<MetadataReference> ReferenceSet()
+    /// <summary>The reference pack, the stand-ins and the packages in the runner's output <paramref name="folder"/>: everything a corpus project may reference.</summary>
+    internal static ImmutableArray<MetadataReference> ReferenceSet(string folder)
     {
         var skip = new[] { "Microsoft.CodeAnalysis", "LambdaAnalyzers", "Basic.Reference", "YamlDotNet", "Humanizer", "System.", "Microsoft.Build" };
-        var packages = Directory.EnumerateFiles(AppContext.BaseDirectory, "*.dll")
+        var packages = Directory.EnumerateFiles(folder, "*.dll")
             .Where(path => !skip.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path));
         return Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Concat(packages).ToImmutableArray();
