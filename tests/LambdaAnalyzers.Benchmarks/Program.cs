@@ -4,7 +4,7 @@ using BenchmarkDotNet.Running;
 using LambdaAnalyzers.Benchmarks;
 using Microsoft.CodeAnalysis;
 
-// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- build [500 2000 4000] [--real owner/name:path/to.csproj | --real none] [--mirror DIR] [--rounds 7] [--warmup 3] [--ours LambdaAnalyzers.dll]...
+// dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- build [500 2000 4000] [--real owner/name:path/to.csproj | --real none] [--mirror DIR] [--rounds 7] [--warmup 3] [--ours LambdaAnalyzers.dll]... [--peer none]
 // dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- keystroke [200 1000] [--edits 40] [--ours LambdaAnalyzers.dll]...
 // dotnet run -c Release --project tests/LambdaAnalyzers.Benchmarks -- simulator [BenchmarkDotNet options]
 // See docs/performance.md.
@@ -18,7 +18,7 @@ if (command == "simulator")
 
 if (command is not ("build" or "keystroke"))
 {
-    Console.Error.WriteLine("usage: build [sizes] [--real owner/name:path | none] [--mirror DIR] [--rounds N] [--warmup N] [--ours DLL]... | keystroke [sizes] [--edits N] [--ours DLL]... | simulator [BenchmarkDotNet options]");
+    Console.Error.WriteLine("usage: build [sizes] [--real owner/name:path | none] [--mirror DIR] [--rounds N] [--warmup N] [--ours DLL]... [--peer none] | keystroke [sizes] [--edits N] [--ours DLL]... | simulator [BenchmarkDotNet options]");
     return 2;
 }
 
@@ -60,5 +60,5 @@ if (Option("--real") != "none")
     workloads.Add(RealProject.Load(sdk, Option("--mirror") ?? "/work/.mirror", Option("--real")));
 }
 
-BuildCost.Run(sdk, workloads, [.. ours, Arm.Peer()], Number("--rounds", 7), Number("--warmup", 3));
+BuildCost.Run(sdk, workloads, Option("--peer") == "none" ? ours : [.. ours, Arm.Peer()], Number("--rounds", 7), Number("--warmup", 3));
 return 0;

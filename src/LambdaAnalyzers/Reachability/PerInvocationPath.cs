@@ -408,7 +408,7 @@ namespace LambdaAnalyzers
                 }
                 else
                 {
-                    BindWithin(CandidateCallers(name, staticHosts), onlyWithin);
+                    BindAll(CallSiteIndex.DeclarationsWithin(name, onlyWithin));
                 }
             }
 
@@ -424,7 +424,9 @@ namespace LambdaAnalyzers
         /// <summary>
         /// The declarations of a private member's type: only their code can call it. Many types have a private
         /// method of the same name (every function class of the AWS templates has its own
-        /// <c>ProcessMessageAsync</c>), and asking about one must not bind the callers of all the others.
+        /// <c>ProcessMessageAsync</c>), and asking about one must not bind the callers of all the others; nor
+        /// does it need the project's whole index (a keystroke in a handler's private helper reads the edited
+        /// file's names only).
         /// Default for any other member.
         /// </summary>
         private ImmutableArray<SyntaxReference> OnlyCallableWithin(IMethodSymbol method)
@@ -448,18 +450,6 @@ namespace LambdaAnalyzers
         /// <summary>The declarations that may call a member by <paramref name="name"/>: those mentioning it, or for a static member those that may call it through one of its hosts.</summary>
         private IEnumerable<SyntaxNode> CandidateCallers(string name, IReadOnlyList<string>? staticHosts)
             => staticHosts is null ? CallSites.DeclarationsMentioning(name) : CallSites.DeclarationsCallingStatic(name, staticHosts);
-
-        /// <summary>Binds the members of <paramref name="declarations"/> inside <paramref name="within"/>.</summary>
-        private void BindWithin(IEnumerable<SyntaxNode> declarations, ImmutableArray<SyntaxReference> within)
-        {
-            foreach (var declaration in declarations)
-            {
-                if (within.Any(w => w.SyntaxTree == declaration.SyntaxTree && w.Span.Contains(declaration.Span)))
-                {
-                    BindDeclaredBy(declaration);
-                }
-            }
-        }
 
         private bool BindAll(IEnumerable<SyntaxNode> declarations)
         {
