@@ -46,7 +46,7 @@ namespace LambdaAnalyzers
 
             var body = creation.Root();
             bool Varies(IOperation value) => DependsOnInput(value, creation, body, types, MaxLocalHops, invocationData: false);
-            if (candidate.RuleId == RuleIds.HttpClientPerInvocation && IsClientLibrary(candidate.CreatedType, types))
+            if (candidate.RuleId == RuleIds.HttpClientPerInvocation && types.IsHttpClientLibrary(candidate.CreatedType))
             {
                 return (objectCreation.Initializer is null || objectCreation.Initializer.Initializers.All(i => !Varies(i) || SetsOnly(i, BaseUrlSettings)))
                        && objectCreation.Arguments.All(a => a.ArgumentKind == ArgumentKind.DefaultValue || !Varies(a.Value) || IsBaseUrl(a, body, types, Varies));
@@ -85,9 +85,6 @@ namespace LambdaAnalyzers
         }
 
         private static readonly string[] BaseUrlSettings = { "BaseUrl", "BaseAddress", "EndPoint" };
-
-        private static bool IsClientLibrary(ITypeSymbol type, WellKnownTypes types)
-            => type.IsOrDerivesFrom(types.RestClient) || type.IsOrDerivesFrom(types.GraphQLHttpClient) || type.IsOrDerivesFrom(types.FlurlClient);
 
         private static bool SetsOnly(IOperation initializer, string[] settings)
             => initializer is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: var name } } && settings.Contains(name);

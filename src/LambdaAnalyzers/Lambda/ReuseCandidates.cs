@@ -55,7 +55,7 @@ namespace LambdaAnalyzers
                 return new ReuseCandidate(RuleIds.HttpClientPerInvocation, type);
             }
 
-            if (type.IsOrDerivesFrom(types.RestClient) || type.IsOrDerivesFrom(types.GraphQLHttpClient) || type.IsOrDerivesFrom(types.FlurlClient))
+            if (types.IsHttpClientLibrary(type))
             {
                 return WrapsSharedHttpClient(creation.Arguments, types) || UsesRestSharpClientFactory(creation) ? null : new ReuseCandidate(RuleIds.HttpClientPerInvocation, type);
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace LambdaAnalyzers
@@ -284,16 +285,52 @@ namespace LambdaAnalyzers
         public bool IsTask(ITypeSymbol? type)
             => type.IsOrDerivesFrom(Task) || type.Is(ValueTask) || type.Is(ValueTaskOfT);
 
-        /// <summary>The handler reports per-record failures: it returns (a task of) a partial batch response.</summary>
+        /// <summary>What a method answers with: <c>T</c> of <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c>, or the type itself.</summary>
+        public ITypeSymbol ResultOf(ITypeSymbol type)
+            => type is INamedTypeSymbol { IsGenericType: true } generic && (generic.OriginalDefinition.Is(TaskOfT) || generic.OriginalDefinition.Is(ValueTaskOfT))
+                ? generic.TypeArguments[0]
+                : type;
+
+        /// <summary>
+        /// The handler reports per-record failures: it returns (a task of) a partial batch response. Lambda reads
+        /// the response's JSON, not its .NET type, so a model of the project's own with a <c>BatchItemFailures</c>
+        /// property (by name, or serialized under that name) is one too.
+        /// </summary>
         public bool IsPartialBatchResponse(ITypeSymbol? type)
         {
-            if (type is INamedTypeSymbol { IsGenericType: true } generic && (generic.OriginalDefinition.Is(TaskOfT) || generic.OriginalDefinition.Is(ValueTaskOfT)))
+            if (type is null)
             {
-                type = generic.TypeArguments[0];
+                return false;
             }
 
-            return type.Is(SqsBatchResponse) || type.Is(KinesisStreamsEventResponse) || type.Is(DynamoDBStreamsEventResponse);
+            type = ResultOf(type);
+            return type.Is(SqsBatchResponse) || type.Is(KinesisStreamsEventResponse) || type.Is(DynamoDBStreamsEventResponse) || HasBatchItemFailures(type);
         }
+
+        private static bool HasBatchItemFailures(ITypeSymbol type)
+        {
+            for (var current = type as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
+            {
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } property
+                        && (string.Equals(property.Name, "BatchItemFailures", StringComparison.OrdinalIgnoreCase)
+                            || property.GetAttributes().Any(a => a.ConstructorArguments.Any(c => IsBatchItemFailuresName(c.Value))
+                                                                 || a.NamedArguments.Any(n => n.Key == "Name" && IsBatchItemFailuresName(n.Value.Value)))))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsBatchItemFailuresName(object? value) => value is string name && string.Equals(name, "batchItemFailures", StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>A client library that owns an <c>HttpClient</c>: RestSharp's <c>RestClient</c>, <c>GraphQLHttpClient</c>, <c>FlurlClient</c>.</summary>
+        public bool IsHttpClientLibrary(ITypeSymbol? type)
+            => type.IsOrDerivesFrom(RestClient) || type.IsOrDerivesFrom(GraphQLHttpClient) || type.IsOrDerivesFrom(FlurlClient);
 
         /// <summary>True when the compilation can contain a Lambda handler at all.</summary>
         public bool ReferencesLambda => ILambdaContext is not null || LambdaFunctionAttribute is not null || LambdaBootstrapBuilder is not null;

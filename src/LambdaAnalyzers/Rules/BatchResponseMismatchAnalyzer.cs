@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Linq;
 using LambdaAnalyzers.Deployment;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -34,12 +33,12 @@ namespace LambdaAnalyzers.Rules
                 }
 
                 // A response type the compilation cannot resolve (a package not restored) may be a partial batch response.
-                if (Unwrapped(method!.ReturnType, lambda.Types) is { TypeKind: TypeKind.Error })
+                if (lambda.Types.ResultOf(method!.ReturnType) is { TypeKind: TypeKind.Error })
                 {
                     continue;
                 }
 
-                var returnsPartialResponse = lambda.Types.IsPartialBatchResponse(method.ReturnType) || IsOwnPartialBatchResponse(method.ReturnType, lambda.Types);
+                var returnsPartialResponse = lambda.Types.IsPartialBatchResponse(method.ReturnType);
                 foreach (var @event in function.Events)
                 {
                     if (!@event.IsSqs && !@event.IsStream)
@@ -59,35 +58,6 @@ namespace LambdaAnalyzers.Rules
                     }
                 }
             }
-        }
-
-        /// <summary>The type a handler answers with: <c>T</c> of <c>Task&lt;T&gt;</c> / <c>ValueTask&lt;T&gt;</c>, or the return type itself.</summary>
-        private static ITypeSymbol Unwrapped(ITypeSymbol type, WellKnownTypes types)
-            => type is INamedTypeSymbol { IsGenericType: true } generic && (generic.OriginalDefinition.Is(types.TaskOfT) || generic.OriginalDefinition.Is(types.ValueTaskOfT))
-                ? generic.TypeArguments[0]
-                : type;
-
-        /// <summary>
-        /// Lambda reads the response's JSON, not its .NET type: a model of the project's own with a
-        /// <c>BatchItemFailures</c> property (by name, or serialized under that name) is a partial batch response too.
-        /// </summary>
-        private static bool IsOwnPartialBatchResponse(ITypeSymbol type, WellKnownTypes types)
-        {
-            for (var current = Unwrapped(type, types) as INamedTypeSymbol; current is not null && current.SpecialType != SpecialType.System_Object; current = current.BaseType)
-            {
-                foreach (var member in current.GetMembers())
-                {
-                    if (member is IPropertySymbol { IsStatic: false, DeclaredAccessibility: Accessibility.Public } property
-                        && (string.Equals(property.Name, "BatchItemFailures", System.StringComparison.OrdinalIgnoreCase)
-                            || property.GetAttributes().Any(a => a.ConstructorArguments.Any(c => c.Value is string name && string.Equals(name, "batchItemFailures", System.StringComparison.OrdinalIgnoreCase)))
-                            || property.GetAttributes().Any(a => a.NamedArguments.Any(n => n.Key == "Name" && n.Value.Value is string name && string.Equals(name, "batchItemFailures", System.StringComparison.OrdinalIgnoreCase)))))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
         }
     }
 }

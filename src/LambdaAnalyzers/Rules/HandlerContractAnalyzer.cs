@@ -152,15 +152,7 @@ namespace LambdaAnalyzers.Rules
         private static bool NeedsSerializer(IMethodSymbol method, WellKnownTypes types)
         {
             var input = method.Parameters.Length > 0 && !method.Parameters[0].Type.Is(types.ILambdaContext) ? method.Parameters[0].Type : null;
-            var output = method.ReturnType;
-            if (output is INamedTypeSymbol { IsGenericType: true } generic && (generic.OriginalDefinition.Is(types.TaskOfT) || generic.OriginalDefinition.Is(types.ValueTaskOfT)))
-            {
-                output = generic.TypeArguments[0];
-            }
-            else if (output.Is(types.Task) || output.Is(types.ValueTask) || method.ReturnsVoid)
-            {
-                output = null;
-            }
+            var output = method.ReturnsVoid || method.ReturnType.Is(types.Task) || method.ReturnType.Is(types.ValueTask) ? null : types.ResultOf(method.ReturnType);
 
             return (input is not null && !input.IsOrDerivesFrom(types.Stream)) || (output is not null && !output.IsOrDerivesFrom(types.Stream));
         }

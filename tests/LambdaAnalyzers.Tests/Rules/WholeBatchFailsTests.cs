@@ -130,6 +130,41 @@ namespace LambdaAnalyzers.Tests.Rules
             }
             """);
 
+        /// <summary>Lambda reads the response's JSON: a model of the project's own with BatchItemFailures is a partial batch response.</summary>
+        [Fact]
+        public Task OwnResponseModelWithBatchItemFailures_DoesNotTrigger_OneWithoutDoes() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Amazon.Lambda.Core;
+            using Amazon.Lambda.KinesisEvents;
+
+            public class BatchResult
+            {
+                public List<string> BatchItemFailures { get; } = new List<string>();
+            }
+
+            public class Summary
+            {
+                public int Processed { get; set; }
+            }
+
+            public class Streams
+            {
+                public async Task<BatchResult> Partial(KinesisEvent evt, ILambdaContext context)
+                {
+                    await Task.WhenAll(evt.Records.Select(r => System.IO.File.WriteAllTextAsync("/tmp/" + r.EventId, r.EventId)));
+                    return new BatchResult();
+                }
+
+                public async Task<Summary> {|LAM202:Whole|}(KinesisEvent evt, ILambdaContext context)
+                {
+                    await Task.WhenAll(evt.Records.Select(r => System.IO.File.WriteAllTextAsync("/tmp/" + r.EventId, r.EventId)));
+                    return new Summary();
+                }
+            }
+            """);
+
         [Fact]
         public Task LoopThatOnlyLogsReadsFieldsAndAwaitsCompletedTask_DoesNotTrigger() => Verify.VerifyAsync("""
             using System;
